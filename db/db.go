@@ -1,0 +1,139 @@
+// Package db is mediq's data as an embedded, read-only SQLite database: every
+// figure found in the healthcare-reform documents of package sources, with its
+// source, document, issuer, date and sentence.
+//
+// Importing db adds the database file to the binary (about 1 MB, see
+// SnapshotSize) and the pure-Go SQLite driver modernc.org/sqlite. Open serves
+// the embedded bytes directly through a read-only SQLite VFS: nothing is
+// written to disk, no loader runs at start-up, and no caller can change the
+// package's data.
+//
+// The snapshot is rebuilt from sources/ by `go generate ./db`; a test fails
+// when it is stale.
+package db
+
+//go:generate go run gen.go
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"modernc.org/sqlite/vfs"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// FileName is the name of the embedded database file.
+const FileName = "mediq.db"
+
+//go:embed mediq.db
+var snapshotFS embed.FS
+
+var embeddedVFS = sync.OnceValues(func() (string, error) {
+	name, _, err := vfs.New(snapshotFS)
+	return name, err
+})
+
+// Open returns a handle on the embedded database. The handle is read-only:
+// any statement that writes fails with SQLITE_READONLY. Close it when done.
+func Open(ctx context.Context) (*sql.DB, error) {
+	name, err := embeddedVFS()
+	if err != nil {
+		return nil, fmt.Errorf("register embedded database: %w", err)
+	}
+	return open(ctx, "file:"+FileName+"?vfs="+name+"&mode=ro")
+}
+
+// OpenFile returns a read-only handle on a mediq database file, such as one
+// written by WriteFile or built by the loader.
+func OpenFile(ctx context.Context, path string) (*sql.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: "mode=ro"}
+	return open(ctx, u.String())
+}
+
+func open(ctx context.Context, dsn string) (*sql.DB, error) {
+	h, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	var v int
+	if err := h.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		h.Close()
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if v == 0 {
+		h.Close()
+		return nil, errors.New("open database: not a mediq database (user_version is 0)")
+	}
+	return h, nil
+}
+
+// Snapshot returns a copy of the embedded database file's bytes.
+func Snapshot() []byte {
+	b, err := snapshotFS.ReadFile(FileName)
+	if err != nil {
+		panic("db: embedded snapshot missing: " + err.Error()) // cannot happen: it is embedded
+	}
+	return b
+}
+
+// SnapshotSize is the size in bytes of the embedded database file.
+func SnapshotSize() int { return len(Snapshot()) }
+
+// WriteTo writes the embedded database file to w.
+func WriteTo(w io.Writer) (int64, error) {
+	n, err := w.Write(Snapshot())
+	return int64(n), err
+}
+
+// WriteFile writes the embedded database to path, a file that sqlite3 and any
+// other SQLite tool opens. It writes a temporary file in the same directory
+// and renames it into place, so path is never left half-written.
+func WriteFile(path string) error {
+	return writeFileAtomic(path, Snapshot())
+}
+
+func writeFileAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Chmod(f.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,260 @@
+package loader
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/mediq/mediq/schema"
+	"github.com/mediq/mediq/sources"
+
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver
+)
+
+// Stats counts what a build wrote.
+type Stats struct {
+	Sources, Documents, Sentences, Figures int
+	Chars                                  int // code points of source text read
+}
+
+// DataVersion returns the data version of a set of sources: the schema
+// version and a SHA-256 over the sources' file names and hashes, in order.
+func DataVersion(srcs []sources.Source) string {
+	h := sha256.New()
+	for _, s := range srcs {
+		fmt.Fprintf(h, "%s %s\n", s.File, s.SHA256)
+	}
+	return fmt.Sprintf("%d-%s", schema.Version, hex.EncodeToString(h.Sum(nil))[:16])
+}
+
+// Build parses the sources and writes a mediq database to path. It writes a
+// temporary file in path's directory and renames it into place only when
+// everything succeeded, so path is never left half-written and a failed build
+// leaves any previous database untouched. The same sources always give the
+// same bytes.
+func Build(ctx context.Context, srcs []sources.Source, path string) (Stats, error) {
+	parsed := make([]*Parsed, 0, len(srcs))
+	var errs ErrorList
+	for _, s := range srcs {
+		p, err := Parse(s)
+		if err != nil {
+			if l, ok := err.(ErrorList); ok {
+				errs = append(errs, l...)
+				continue
+			}
+			return Stats{}, err
+		}
+		parsed = append(parsed, p)
+	}
+	if err := errs.Err(); err != nil {
+		return Stats{}, err
+	}
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return Stats{}, fmt.Errorf("build: %w", err)
+	}
+	tmp := f.Name()
+	f.Close()
+	ok := false
+	defer func() {
+		if !ok {
+			os.Remove(tmp)
+			os.Remove(tmp + "-journal")
+		}
+	}()
+	st, err := write(ctx, tmp, srcs, parsed)
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := syncFile(tmp); err != nil {
+		return Stats{}, fmt.Errorf("build: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return Stats{}, fmt.Errorf("build: %w", err)
+	}
+	ok = true
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return st, nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// write fills a new database file at path.
+func write(ctx context.Context, path string, srcs []sources.Source, parsed []*Parsed) (Stats, error) {
+	var st Stats
+	h, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?_pragma=journal_mode(DELETE)&_pragma=synchronous(OFF)")
+	if err != nil {
+		return st, fmt.Errorf("build: %w", err)
+	}
+	defer h.Close()
+	h.SetMaxOpenConns(1)
+	if _, err := h.ExecContext(ctx, "PRAGMA page_size = 4096"); err != nil {
+		return st, fmt.Errorf("build: %w", err)
+	}
+	if _, err := h.ExecContext(ctx, schema.SQL); err != nil {
+		return st, fmt.Errorf("build: schema: %w", err)
+	}
+	tx, err := h.BeginTx(ctx, nil)
+	if err != nil {
+		return st, fmt.Errorf("build: %w", err)
+	}
+	defer tx.Rollback()
+	w := &writer{ctx: ctx, tx: tx}
+	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "schema_version", strconv.Itoa(schema.Version))
+	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "data_version", DataVersion(srcs))
+	for _, p := range parsed {
+		w.source(p, &st)
+	}
+	w.presets()
+	w.dictionary()
+	if w.err != nil {
+		return st, fmt.Errorf("build: %w", w.err)
+	}
+	if err := tx.Commit(); err != nil {
+		return st, fmt.Errorf("build: %w", err)
+	}
+	for _, q := range []string{fmt.Sprintf("PRAGMA user_version = %d", schema.Version), "VACUUM"} {
+		if _, err := h.ExecContext(ctx, q); err != nil {
+			return st, fmt.Errorf("build: %s: %w", q, err)
+		}
+	}
+	return st, h.Close()
+}
+
+// writer inserts rows, keeping the first error.
+type writer struct {
+	ctx context.Context
+	tx  *sql.Tx
+	err error
+	ids struct{ source, document, sentence, figure, speaker, correction int64 }
+}
+
+func (w *writer) exec(q string, args ...any) {
+	if w.err != nil {
+		return
+	}
+	if _, err := w.tx.ExecContext(w.ctx, q, args...); err != nil {
+		w.err = fmt.Errorf("%s: %w", strings.Fields(q)[2], err)
+	}
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func (w *writer) source(p *Parsed, st *Stats) {
+	src := p.Source
+	w.ids.source++
+	sid := w.ids.source
+	st.Sources++
+	st.Chars += len(p.Text)
+	w.exec("INSERT INTO sources(id, file, sha256, outlet, page_date, chars, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		sid, src.File, src.SHA256, src.Outlet, nullable(src.PageDate), len(p.Text), src.Text)
+	corrections := map[string]int64{}
+	for _, c := range src.Corrections {
+		w.ids.correction++
+		corrections[c.Find] = w.ids.correction
+		w.exec("INSERT INTO corrections(id, source_id, find, replacement, reason, occurrences) VALUES (?, ?, ?, ?, ?, ?)",
+			w.ids.correction, sid, c.Find, c.Replace, c.Reason, strings.Count(src.Text, c.Find))
+	}
+	for seq, d := range p.Documents {
+		w.ids.document++
+		did := w.ids.document
+		st.Documents++
+		w.exec(`INSERT INTO documents(id, source_id, seq, title, doc_number, issuer, issue_date, kind, region, body_start, body_end)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			did, sid, seq+1, d.Title, nullable(d.Number), d.Issuer(), d.Date, d.Kind, nullable(d.Region), d.Body[0].Start, d.Body[len(d.Body)-1].End)
+		for _, b := range d.Body {
+			w.exec("INSERT INTO body_spans(document_id, char_start, char_end) VALUES (?, ?, ?)", did, b.Start, b.End)
+		}
+		speakerIDs := make([]int64, len(d.Speakers))
+		for i, sp := range d.Speakers {
+			w.ids.speaker++
+			speakerIDs[i] = w.ids.speaker
+			role := "speaker"
+			if sp.Role == "host" {
+				role = "host"
+			}
+			var cid any
+			if id, ok := corrections[sp.Correction]; ok {
+				cid = id
+			}
+			w.exec("INSERT INTO speakers(id, document_id, name, agency, title, role, region, correction_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				w.ids.speaker, did, sp.Name, nullable(sp.Agency), nullable(sp.Title), role, nullable(sp.Region), cid)
+		}
+		sentenceIDs := make([]int64, len(d.Sentences))
+		for i, s := range d.Sentences {
+			w.ids.sentence++
+			sentenceIDs[i] = w.ids.sentence
+			st.Sentences++
+			var spk any
+			if s.SpeakerIndex >= 0 {
+				spk = speakerIDs[s.SpeakerIndex]
+			}
+			w.exec(`INSERT INTO sentences(id, source_id, document_id, seq, char_start, char_end, line, section, speaker, speaker_id, text)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				w.ids.sentence, sid, did, i+1, s.Start, s.End, s.Line, nullable(s.Section), nullable(s.Speaker), spk, s.Text)
+		}
+		for _, f := range d.Figures {
+			w.ids.figure++
+			st.Figures++
+			w.exec(`INSERT INTO figures(id, source_id, document_id, sentence_id, char_start, char_end, raw, value, value_max, unit, qualifier,
+				period, role, region, issuer, issuer_note, speaker, label)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				w.ids.figure, sid, did, sentenceIDs[f.Sentence], f.Start, f.End, f.Raw, f.Value.SQLValue(), f.ValueMax.SQLValue(),
+				f.Unit, f.Qualifier, nullable(f.Period), nullable(f.Role), nullable(f.Region), f.Issuer, nullable(f.IssuerNote),
+				nullable(f.Speaker), nullable(f.Label))
+		}
+	}
+}
+
+func (w *writer) presets() {
+	ps, err := schema.Presets()
+	if err != nil {
+		w.err = err
+		return
+	}
+	for _, p := range ps {
+		w.exec("INSERT INTO presets(name, title_zh, title_en, description, sql, params) VALUES (?, ?, ?, ?, ?, ?)",
+			p.Name, p.TitleZh, p.TitleEn, p.Description, p.SQL, p.ParamsJSON())
+	}
+}
+
+func (w *writer) dictionary() {
+	entries, err := schema.Dictionary()
+	if err != nil {
+		w.err = err
+		return
+	}
+	for _, e := range entries {
+		w.exec("INSERT INTO dictionary(table_name, column_name, description_zh, description_en) VALUES (?, ?, ?, ?)",
+			e.Table, e.Column, e.Zh, e.En)
+	}
+}

@@ -1,0 +1,236 @@
+package loader
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Roles, as stored in figures.role.
+const (
+	RoleActual   = "actual"
+	RoleTarget   = "target"
+	RoleBaseline = "baseline"
+	RoleChange   = "change"
+)
+
+// context attaches period, role, region, issuer and speaker to a figure of
+// sentence si in document d.
+func (p *Parsed) context(d *Doc, f Figure, si int, table *tableState) Row {
+	s := d.Sentences[si]
+	row := Row{Figure: f, Sentence: si, Region: d.Region, Issuer: d.Issuer(), Speaker: s.Speaker}
+	if s.SpeakerIndex >= 0 {
+		sp := d.Speakers[s.SpeakerIndex]
+		if sp.Region != "" {
+			row.Region = sp.Region
+		}
+		if sp.Agency != "" {
+			row.Issuer = sp.Agency
+			row.IssuerNote = "agency of speaker " + sp.Name
+		}
+		if sp.Correction != "" {
+			for _, c := range p.Source.Corrections {
+				if c.Find == sp.Correction {
+					row.IssuerNote = fmt.Sprintf("agency of speaker %s; the page shows %q in its place (manifest correction: %s)", sp.Name, c.Find, c.Reason)
+				}
+			}
+		}
+	}
+	docYear := d.Date[:4]
+	if table != nil {
+		row.Period = yearOf(f.Column)
+		switch {
+		case row.Period == "":
+		case row.Period > docYear:
+			row.Role = RoleTarget
+		case table.laterYear(f.Column):
+			row.Role = RoleBaseline
+		default:
+			row.Role = RoleActual
+		}
+		return row
+	}
+	before := string(p.Text[s.Start:f.Start])
+	row.Period = periodOf(before, d.Date)
+	row.Role = roleOf(before, row.Period, d.Date, d.Kind, s.Section)
+	return row
+}
+
+var (
+	reAsOfMonthEnd = regexp.MustCompile(`截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:底|末)`)
+	reAsOfDay      = regexp.MustCompile(`截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reAsOfYearEnd  = regexp.MustCompile(`(?:截至|到)\s*(\d{4})\s*年(?:底|末)`)
+	reSince        = regexp.MustCompile(`(\d{4})\s*年(?:以来|至今)`)
+	reYear         = regexp.MustCompile(`(\d{4})\s*年`)
+	reThisYear     = regexp.MustCompile(`今年|本年度`)
+	reLastYear     = regexp.MustCompile(`去年|上年`)
+	reNow          = regexp.MustCompile(`截至目前|目前|截至今年`)
+	reFiveYear     = regexp.MustCompile(`“?(十[一二三四五六七八九])五”?(期末|时期|期间|末)`)
+	reBaseYear     = regexp.MustCompile(`(?:较|比|从|自|于)\s*(\d{4})\s*年(?:底|末)?$`)
+)
+
+// periodOf returns the period the text before a figure gives it, normalized:
+// 2025, 2025-09-30, 2022/2025 for a span, or "" when the text gives none.
+// The last expression before the figure wins.
+func periodOf(before, docDate string) string {
+	docYear := docDate[:4]
+	best, bestAt := "", -1
+	consider := func(at int, period string) {
+		if at > bestAt {
+			best, bestAt = period, at
+		}
+	}
+	for _, m := range reYear.FindAllStringSubmatchIndex(before, -1) {
+		if reBaseYear.MatchString(before[:m[1]]) || reBaseYear.MatchString(before[:min(m[1]+3, len(before))]) {
+			continue // 较2024年底增加: the base of a change, not the period
+		}
+		consider(m[1], before[m[2]:m[3]])
+	}
+	for _, m := range reSince.FindAllStringSubmatchIndex(before, -1) {
+		y := before[m[2]:m[3]]
+		if y < docYear {
+			consider(m[1], y+"/"+docYear)
+		} else {
+			consider(m[1], y)
+		}
+	}
+	for _, m := range reAsOfYearEnd.FindAllStringSubmatchIndex(before, -1) {
+		consider(m[1], before[m[2]:m[3]]+"-12-31")
+	}
+	for _, m := range reAsOfMonthEnd.FindAllStringSubmatchIndex(before, -1) {
+		y, _ := strconv.Atoi(before[m[2]:m[3]])
+		mo, _ := strconv.Atoi(before[m[4]:m[5]])
+		consider(m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
+	}
+	for _, m := range reAsOfDay.FindAllStringSubmatchIndex(before, -1) {
+		y, _ := strconv.Atoi(before[m[2]:m[3]])
+		mo, _ := strconv.Atoi(before[m[4]:m[5]])
+		dd, _ := strconv.Atoi(before[m[6]:m[7]])
+		consider(m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, dd))
+	}
+	for _, m := range reThisYear.FindAllStringIndex(before, -1) {
+		consider(m[1], docYear)
+	}
+	for _, m := range reLastYear.FindAllStringIndex(before, -1) {
+		y, _ := strconv.Atoi(docYear)
+		consider(m[1], strconv.Itoa(y-1))
+	}
+	for _, m := range reNow.FindAllStringIndex(before, -1) {
+		consider(m[1], docDate)
+	}
+	for _, m := range reFiveYear.FindAllStringSubmatchIndex(before, -1) {
+		end := fiveYearPlanEnd(before[m[2]:m[3]])
+		if end == 0 {
+			continue
+		}
+		if before[m[4]:m[5]] == "期末" || before[m[4]:m[5]] == "末" {
+			consider(m[1], strconv.Itoa(end))
+		} else {
+			consider(m[1], fmt.Sprintf("%d/%d", end-4, end))
+		}
+	}
+	return best
+}
+
+// fiveYearPlanEnd returns the last year of the n-th five-year plan named by
+// 十三 (2020), 十四 (2025), …
+func fiveYearPlanEnd(ordinal string) int {
+	v, err := ParseChinese(ordinal)
+	if err != nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(string(v))
+	return 2020 + (n-13)*5
+}
+
+func lastDay(y, m int) int {
+	switch m {
+	case 4, 6, 9, 11:
+		return 30
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 31
+}
+
+var (
+	// changeWords right before a figure make it a change: 同比增长27.23%, 降幅达75%.
+	reChange = regexp.MustCompile(`(?:增长|增加|提高|提升|下降|降低|减少|降幅|增幅|降价|上涨|涨幅|减轻|节约|增)(?:了|达到|达|约|超过|近)?\s*$`)
+	// fromWords mark the starting value of a from–to pair: 从3万元提高到6万元.
+	reFrom = regexp.MustCompile(`(?:从|由)(?:每人每年)?(?:不低于|不少于)?\s*$`)
+	// toWords mark the value reached: 增加至38种, 提高到6万元.
+	reTo = regexp.MustCompile(`(?:增加|增长|提高|提升|扩大|下降|降低|降|减少|调整|达)?(?:至|到)(?:不低于|不少于)?\s*$`)
+	// targetWords say the text is about what is to be reached.
+	reTarget = regexp.MustCompile(`力争|目标|确保|预计|将达到|计划|争取|要求|以上的县|不少于|不低于`)
+)
+
+// roleOf returns the role the text before a figure gives it. In plans and
+// key-task notices a figure is a target unless the text places it in the
+// past; elsewhere it is an actual value unless the text says otherwise.
+func roleOf(before, period, docDate, kind, section string) string {
+	clause := before
+	if i := strings.LastIndexAny(clause, "，,；;"); i >= 0 {
+		clause = clause[i:]
+	}
+	future := isFuture(period, docDate)
+	planned := (kind == "plan" || kind == "notice") && !rePast.MatchString(before) && !rePastSection.MatchString(section) &&
+		(period == "" || !isPast(period, docDate))
+	switch {
+	case reFrom.MatchString(before):
+		return RoleBaseline
+	case reTo.MatchString(before):
+		if future || planned || reTarget.MatchString(before) {
+			return RoleTarget
+		}
+		return RoleActual
+	case reChange.MatchString(before):
+		return RoleChange
+	case future, planned, reTarget.MatchString(clause), reByYear.MatchString(before):
+		return RoleTarget
+	}
+	return RoleActual
+}
+
+var (
+	// rePast places a plan's figure in the past: 已, 累计, 截至.
+	rePast = regexp.MustCompile(`已|累计|截至|期间|期末|以来|完成了|实现了`)
+	// rePastSection names a plan's review of what was achieved.
+	rePastSection = regexp.MustCompile(`发展基础|基本形势|面临形势|工作回顾|取得成效`)
+	// reByYear is a deadline: 到2025年, 到2023年底.
+	reByYear = regexp.MustCompile(`到\s*\d{4}\s*年`)
+)
+
+// isFuture reports whether a period lies after the document's date.
+func isFuture(period, docDate string) bool {
+	if period == "" {
+		return false
+	}
+	if i := strings.IndexByte(period, '/'); i >= 0 {
+		period = period[i+1:]
+	}
+	if len(period) == 4 {
+		return period > docDate[:4]
+	}
+	return period > docDate
+}
+
+// isPast reports whether a period ends before the document's year.
+func isPast(period, docDate string) bool {
+	if i := strings.IndexByte(period, '/'); i >= 0 {
+		period = period[i+1:]
+	}
+	return period[:4] < docDate[:4]
+}
+
+// yearOf returns the four-digit year a table header names (2020年 → 2020).
+func yearOf(h string) string {
+	m := reYear.FindStringSubmatch(h)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}

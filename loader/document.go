@@ -1,0 +1,224 @@
+package loader
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mediq/mediq/sources"
+)
+
+// Parsed is one source read into documents, sentences and figures.
+type Parsed struct {
+	Source    sources.Source
+	Text      []rune
+	Documents []Doc
+}
+
+// Doc is one document of a source with its body, sentences and figures.
+type Doc struct {
+	sources.Document
+	Body      []Span
+	Sentences []Sentence
+	Figures   []Row
+}
+
+// Sentence is one sentence of a body.
+type Sentence struct {
+	Span
+	Line    int    // 1-based line of the source the sentence starts on
+	Section string // heading of the section it is in
+	Speaker string // who is speaking, in a press conference
+	// SpeakerIndex indexes Doc.Speakers, -1 when the speaker is not listed.
+	SpeakerIndex int
+	Text         string
+}
+
+// Row is a figure with the context that makes it comparable.
+type Row struct {
+	Figure
+	Sentence   int    // index into Doc.Sentences
+	Period     string // the figure's own period where the text gives one
+	Role       string // actual, target, baseline, change or ""
+	Region     string
+	Issuer     string
+	IssuerNote string
+	Speaker    string
+}
+
+// Parse reads one source into documents, sentences and figures. Every body
+// marker must be found; problems are reported together as an ErrorList.
+func Parse(src sources.Source) (*Parsed, error) {
+	text := []rune(src.Text)
+	p := &Parsed{Source: src, Text: text}
+	var errs ErrorList
+	from := 0
+	for _, d := range src.Documents {
+		spans, next, err := findBody(src.File, text, d.Body, from)
+		if err != nil {
+			errs = append(errs, err...)
+			continue
+		}
+		from = next
+		p.Documents = append(p.Documents, Doc{Document: d, Body: spans})
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	var all []Span
+	for _, d := range p.Documents {
+		all = append(all, d.Body...)
+	}
+	sc := newScanner(text, all)
+	for i := range p.Documents {
+		p.readDocument(sc, &p.Documents[i])
+	}
+	return p, nil
+}
+
+// findBody locates each span of a body by its markers, searching from from.
+func findBody(file string, text []rune, markers []sources.Marker, from int) ([]Span, int, ErrorList) {
+	var spans []Span
+	var errs ErrorList
+	for _, m := range markers {
+		s := indexRunes(text, []rune(m.Start), from)
+		if s < 0 {
+			errs.Add(positionOf(file, text, from), ErrMarkerNotFound,
+				fmt.Sprintf("body start marker %q not found after this point; check the manifest entry against the text", m.Start))
+			continue
+		}
+		endMarker := []rune(m.End)
+		e := indexRunes(text, endMarker, s)
+		if e < 0 {
+			errs.Add(positionOf(file, text, s), ErrMarkerNotFound,
+				fmt.Sprintf("body end marker %q not found after the start marker", m.End))
+			continue
+		}
+		e += len(endMarker)
+		spans = append(spans, Span{s, e})
+		from = e
+	}
+	return spans, from, errs
+}
+
+func indexRunes(text, sub []rune, from int) int {
+	if len(sub) == 0 {
+		return -1
+	}
+outer:
+	for i := from; i+len(sub) <= len(text); i++ {
+		for k, r := range sub {
+			if text[i+k] != r {
+				continue outer
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+// readDocument splits a document's body into sentences, follows its sections
+// and speaker turns, and finds its figures.
+func (p *Parsed) readDocument(sc *scanner, d *Doc) {
+	text := p.Text
+	var section1, section2 string
+	speaker, speakerIdx := "", -1
+	lineNo := 1
+	lineAt := 0
+	lineOf := func(off int) int {
+		for ; lineAt < off && lineAt < len(text); lineAt++ {
+			if text[lineAt] == '\n' {
+				lineNo++
+			}
+		}
+		return lineNo
+	}
+	var table *tableState
+	for _, body := range d.Body {
+		for _, ln := range splitLines(text, body) {
+			line := text[ln.Start:ln.End]
+			if lbl, idx, ok := turn(line, d.Speakers); ok {
+				speaker, speakerIdx = lbl, idx
+			}
+			switch headingLevel(line) {
+			case 1:
+				section1, section2 = headingText(line), ""
+			case 2:
+				section2 = headingText(line)
+			}
+			section := section1
+			if section2 != "" {
+				section = strings.TrimSpace(section1 + " / " + section2)
+				section = strings.TrimPrefix(section, "/ ")
+			}
+			if strings.ContainsRune(string(line), '\t') {
+				if table == nil {
+					table = &tableState{}
+				}
+				s := Sentence{Span: ln, Line: lineOf(ln.Start), Section: section, Speaker: speaker, SpeakerIndex: speakerIdx, Text: string(line)}
+				d.Sentences = append(d.Sentences, s)
+				for _, f := range table.row(sc, ln) {
+					d.Figures = append(d.Figures, p.context(d, f, len(d.Sentences)-1, table))
+				}
+				continue
+			}
+			table = nil
+			for _, ss := range splitSentences(text, ln) {
+				s := Sentence{Span: ss, Line: lineOf(ss.Start), Section: section, Speaker: speaker, SpeakerIndex: speakerIdx, Text: string(text[ss.Start:ss.End])}
+				d.Sentences = append(d.Sentences, s)
+				for _, f := range sc.scanRange(ss.Start, ss.End) {
+					d.Figures = append(d.Figures, p.context(d, f, len(d.Sentences)-1, nil))
+				}
+			}
+		}
+	}
+}
+
+// turn reports whether a line opens a speaker's turn: 黎君君:, 庄严答:,
+// 浙江省卫生健康委巡视员马伟杭介绍:, 梁万年介绍, or a questioner such as
+// 广西日报记者:. It returns the speaker's name and index in speakers (-1
+// for a questioner who is not listed).
+func turn(line []rune, speakers []sources.Speaker) (string, int, bool) {
+	head := line
+	if len(head) > 40 {
+		head = head[:40]
+	}
+	compact := strings.NewReplacer(" ", "", "\u3000", "").Replace(string(head))
+	label, _, hasColon := cutAny(compact, ":：")
+	if hasColon && len([]rune(label)) <= 30 {
+		for i, sp := range speakers {
+			if strings.Contains(label, sp.Name) {
+				return sp.Name, i, true
+			}
+		}
+		for _, suffix := range []string{"记者", "留言", "提问", "问"} {
+			if strings.HasSuffix(label, suffix) {
+				return label, -1, true
+			}
+		}
+	}
+	for i, sp := range speakers {
+		for _, verb := range []string{"介绍", "指出", "表示", "答"} {
+			if strings.HasPrefix(compact, sp.Name+verb) || strings.Contains(compact, sp.Name+verb+":") ||
+				strings.Contains(compact, sp.Name+verb+"：") || strings.Contains(compact, sp.Name+verb+",") ||
+				strings.Contains(compact, sp.Name+verb+"，") {
+				return sp.Name, i, true
+			}
+		}
+	}
+	return "", -1, false
+}
+
+func cutAny(s, seps string) (before, after string, found bool) {
+	if i := strings.IndexAny(s, seps); i >= 0 {
+		_, w := firstRune(s[i:])
+		return s[:i], s[i+w:], true
+	}
+	return s, "", false
+}
+
+func firstRune(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 0
+}

@@ -1,0 +1,186 @@
+package loader
+
+import (
+	"strings"
+)
+
+// Span is a half-open range [Start, End) of code point offsets.
+type Span struct{ Start, End int }
+
+// Len returns the number of code points in s.
+func (s Span) Len() int { return s.End - s.Start }
+
+// splitLines returns the non-blank lines of text within sp, trimmed of
+// surrounding spaces.
+func splitLines(text []rune, sp Span) []Span {
+	var out []Span
+	start := sp.Start
+	for i := sp.Start; i <= sp.End; i++ {
+		if i == sp.End || text[i] == '\n' {
+			ln := trimSpan(text, Span{start, i})
+			if ln.Len() > 0 {
+				out = append(out, ln)
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+func trimSpan(text []rune, s Span) Span {
+	for s.Start < s.End && isBlank(text[s.Start]) {
+		s.Start++
+	}
+	for s.End > s.Start && isBlank(text[s.End-1]) {
+		s.End--
+	}
+	return s
+}
+
+func isBlank(r rune) bool { return isSpace(r) || r == '\t' || r == '\r' || r == '\n' || r == '\ufeff' }
+
+// maxQuotedName is the longest quotation treated as a name. Longer quotations
+// are speech or cited text, whose figures count.
+const maxQuotedName = 24
+
+// nameMask marks the runes of text that belong to names, where numerals are
+// never figures: quotations (“十四五”, "最多跑一次"), book titles (《…》),
+// the year of a document number (〔2022〕), and every other place in the body
+// where a quoted name containing a numeral recurs without its quotes.
+func nameMask(text []rune, body []Span) []bool {
+	mask := make([]bool, len(text))
+	names := map[string]bool{}
+	pairs := []struct {
+		open, close rune
+		limit       int
+	}{
+		{'“', '”', maxQuotedName},
+		{'‘', '’', maxQuotedName},
+		{'「', '」', maxQuotedName},
+		{'『', '』', maxQuotedName},
+		{'"', '"', maxQuotedName},
+		{'《', '》', 200},
+		{'〈', '〉', 200},
+		{'<', '>', 60},
+		{'〔', '〕', 8},
+		{'[', ']', 8},
+	}
+	for _, sp := range body {
+		for _, ln := range splitLines(text, sp) {
+			for _, p := range pairs {
+				for i := ln.Start; i < ln.End; i++ {
+					if text[i] != p.open {
+						continue
+					}
+					j := i + 1
+					for j < ln.End && text[j] != p.close {
+						j++
+					}
+					if j >= ln.End {
+						break
+					}
+					inner := string(text[i+1 : j])
+					if p.limit == maxQuotedName && strings.ContainsAny(inner, "等，,。") {
+						// 责任追究"等六项机制": a stray quote mark, not a name
+						i = j - 1
+						continue
+					}
+					if j-i-1 <= p.limit && (p.open != '<' || !isDigit(text[i+1])) {
+						for k := i; k <= j; k++ {
+							mask[k] = true
+						}
+						if p.limit == maxQuotedName && hasNumeral(text[i+1:j]) && j-i-1 >= 2 {
+							names[string(text[i+1:j])] = true
+						}
+					}
+					i = j
+				}
+			}
+		}
+	}
+	// A name quoted once is a name wherever it recurs.
+	for name := range names {
+		nr := []rune(name)
+		for _, sp := range body {
+			for i := sp.Start; i+len(nr) <= sp.End; i++ {
+				if !mask[i] && string(text[i:i+len(nr)]) == name {
+					for k := i; k < i+len(nr); k++ {
+						mask[k] = true
+					}
+				}
+			}
+		}
+	}
+	return mask
+}
+
+func hasNumeral(rs []rune) bool {
+	for _, r := range rs {
+		if isDigit(r) || isChineseNumeral(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceEnders end a sentence; the ender belongs to the sentence it ends.
+const sentenceEnders = "。！？!?；;"
+
+// splitSentences splits a line into sentences at Chinese and Western sentence
+// punctuation. A closing quotation mark right after the ender stays with it.
+func splitSentences(text []rune, ln Span) []Span {
+	var out []Span
+	start := ln.Start
+	for i := ln.Start; i < ln.End; i++ {
+		if !strings.ContainsRune(sentenceEnders, text[i]) {
+			continue
+		}
+		e := i + 1
+		for e < ln.End && strings.ContainsRune("”’」』\")）", text[e]) {
+			e++
+		}
+		if s := trimSpan(text, Span{start, e}); s.Len() > 0 {
+			out = append(out, s)
+		}
+		start, i = e, e-1
+	}
+	if s := trimSpan(text, Span{start, ln.End}); s.Len() > 0 {
+		out = append(out, s)
+	}
+	return out
+}
+
+// headingLevel reports whether a line is a section heading: 1 for 一、…,
+// 2 for (一)… and 3 for 1.…; 0 otherwise.
+func headingLevel(line []rune) int {
+	n := 0
+	for n < len(line) && isChineseNumeral(line[n]) {
+		n++
+	}
+	if n > 0 && n < len(line) && line[n] == '、' {
+		return 1
+	}
+	if len(line) > 2 && (line[0] == '(' || line[0] == '（') {
+		k := 1
+		for k < len(line) && isChineseNumeral(line[k]) {
+			k++
+		}
+		if k > 1 && k < len(line) && (line[k] == ')' || line[k] == '）') {
+			return 2
+		}
+	}
+	return 0
+}
+
+// headingText returns a heading line up to its first sentence end.
+func headingText(line []rune) string {
+	for i, r := range line {
+		if strings.ContainsRune("。；;", r) {
+			return string(line[:i])
+		}
+	}
+	if len(line) > 60 {
+		return string(line[:60])
+	}
+	return string(line)
+}

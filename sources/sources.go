@@ -1,0 +1,273 @@
+// Package sources holds the documents mediq is built from and the manifest that
+// describes them: outlet, dates, issuers, where each body begins and ends, the
+// speakers of press conferences and corrections of damaged text.
+//
+// The documents are stored byte for byte as they were saved from the web; the
+// manifest (manifest.yaml) is edited by hand. Embedded returns both as they are
+// compiled into this package; Load reads the same layout from any fs.FS, so a
+// directory of a person's own documents is read the same way.
+package sources
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ManifestFile is the name of the manifest inside a sources directory.
+const ManifestFile = "manifest.yaml"
+
+//go:embed manifest.yaml *.txt
+var embedded embed.FS
+
+// FS returns the embedded sources directory: manifest.yaml and the documents.
+func FS() fs.FS { return embedded }
+
+// Embedded returns the sources compiled into this package, in manifest order.
+func Embedded() ([]Source, error) { return Load(embedded) }
+
+// Kinds of document a manifest may name.
+const (
+	KindPlan           = "plan"
+	KindNotice         = "notice"
+	KindPressConference = "press_conference"
+	KindNews           = "news"
+)
+
+var validKinds = map[string]bool{KindPlan: true, KindNotice: true, KindPressConference: true, KindNews: true}
+
+// Source is one source file with its manifest entry.
+type Source struct {
+	File        string       `yaml:"file"`
+	Outlet      string       `yaml:"outlet"`
+	PageDate    string       `yaml:"page_date"`
+	Corrections []Correction `yaml:"corrections"`
+	Documents   []Document   `yaml:"documents"`
+
+	// Line is the manifest line the entry starts on.
+	Line int `yaml:"-"`
+	// Bytes are the file's original bytes; Text is the same bytes as a string.
+	Bytes []byte `yaml:"-"`
+	Text  string `yaml:"-"`
+	// SHA256 is the lowercase hex SHA-256 of Bytes.
+	SHA256 string `yaml:"-"`
+}
+
+// Correction records a damaged string in a source and what it stands for.
+// The stored text is never altered; a correction is applied where the
+// damaged string would otherwise reach the database as a name.
+type Correction struct {
+	Find    string `yaml:"find"`
+	Replace string `yaml:"replace"`
+	Reason  string `yaml:"reason"`
+}
+
+// Document is one document held by a source file.
+type Document struct {
+	Title    string    `yaml:"title"`
+	Number   string    `yaml:"number"`
+	Issuers  []string  `yaml:"issuers"`
+	Date     string    `yaml:"date"`
+	Kind     string    `yaml:"kind"`
+	Region   string    `yaml:"region"`
+	Body     []Marker  `yaml:"body"`
+	Speakers []Speaker `yaml:"speakers"`
+}
+
+// Issuer returns the document's issuers joined with "、".
+func (d Document) Issuer() string { return strings.Join(d.Issuers, "、") }
+
+// Marker locates one span of a document body by the text it starts with and
+// the text it ends with (both inclusive).
+type Marker struct {
+	Start string `yaml:"start"`
+	End   string `yaml:"end"`
+}
+
+// Speaker is a person who speaks in a press conference.
+type Speaker struct {
+	Name   string `yaml:"name"`
+	Agency string `yaml:"agency"`
+	Title  string `yaml:"title"`
+	// Role is "host" for the person chairing, empty for a speaker.
+	Role string `yaml:"role"`
+	// Region is the place the speaker speaks for, where it differs from the
+	// document's region.
+	Region string `yaml:"region"`
+	// Correction names the Find string of the correction that gives Agency,
+	// where the page shows a damaged name instead.
+	Correction string `yaml:"correction"`
+}
+
+// ManifestError is a problem in a manifest, with the line it is on.
+type ManifestError struct {
+	File string // manifest file name
+	Line int    // 1-based line, 0 when unknown
+	Msg  string
+}
+
+func (e *ManifestError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// ErrNotUTF8 is returned, wrapped, for a source file that is not valid UTF-8.
+var ErrNotUTF8 = errors.New("not valid UTF-8")
+
+// ParseManifest parses a manifest and checks each entry, without reading the
+// files it names. name is used in error messages.
+func ParseManifest(name string, data []byte) ([]Source, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, &ManifestError{File: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	if root.Kind == 0 || len(root.Content) == 0 {
+		return nil, &ManifestError{File: name, Msg: "empty manifest: want a top-level \"sources:\" list"}
+	}
+	doc := root.Content[0]
+	var list *yaml.Node
+	if doc.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(doc.Content); i += 2 {
+			if doc.Content[i].Value == "sources" {
+				list = doc.Content[i+1]
+			}
+		}
+	}
+	if list == nil || list.Kind != yaml.SequenceNode {
+		return nil, &ManifestError{File: name, Line: doc.Line, Msg: "want a top-level \"sources:\" list"}
+	}
+	var out []Source
+	seen := map[string]int{}
+	for _, n := range list.Content {
+		var s Source
+		if err := n.Decode(&s); err != nil {
+			return nil, &ManifestError{File: name, Line: n.Line, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+		}
+		s.Line = n.Line
+		if err := s.check(); err != nil {
+			return nil, &ManifestError{File: name, Line: n.Line, Msg: err.Error()}
+		}
+		if prev, ok := seen[s.File]; ok {
+			return nil, &ManifestError{File: name, Line: n.Line, Msg: fmt.Sprintf("file %q is listed twice (first on line %d)", s.File, prev)}
+		}
+		seen[s.File] = n.Line
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func (s *Source) check() error {
+	if s.File == "" {
+		return errors.New("source has no file")
+	}
+	if strings.ContainsAny(s.File, `/\`) {
+		return fmt.Errorf("file %q: name a file in the manifest's directory, without a path", s.File)
+	}
+	if s.PageDate != "" && !validDate(s.PageDate) {
+		return fmt.Errorf("%s: page_date %q is not a date (want YYYY-MM-DD)", s.File, s.PageDate)
+	}
+	if len(s.Documents) == 0 {
+		return fmt.Errorf("%s: no documents: list at least one with its body markers", s.File)
+	}
+	for i, c := range s.Corrections {
+		if c.Find == "" || c.Replace == "" || c.Reason == "" {
+			return fmt.Errorf("%s: correction %d needs find, replace and reason", s.File, i+1)
+		}
+	}
+	for i, d := range s.Documents {
+		where := fmt.Sprintf("%s: document %d (%s)", s.File, i+1, d.Title)
+		if d.Title == "" {
+			return fmt.Errorf("%s: no title", where)
+		}
+		if len(d.Issuers) == 0 {
+			return fmt.Errorf("%s: no issuers", where)
+		}
+		if !validDate(d.Date) {
+			return fmt.Errorf("%s: date %q is not a date (want YYYY-MM-DD)", where, d.Date)
+		}
+		if !validKinds[d.Kind] {
+			return fmt.Errorf("%s: kind %q is not one of plan, notice, press_conference, news", where, d.Kind)
+		}
+		if len(d.Body) == 0 {
+			return fmt.Errorf("%s: no body markers", where)
+		}
+		for j, m := range d.Body {
+			if m.Start == "" || m.End == "" {
+				return fmt.Errorf("%s: body span %d needs both start and end", where, j+1)
+			}
+		}
+		for _, sp := range d.Speakers {
+			if sp.Name == "" {
+				return fmt.Errorf("%s: a speaker has no name", where)
+			}
+			if sp.Correction != "" && s.correction(sp.Correction) == nil {
+				return fmt.Errorf("%s: speaker %s names correction %q, which the source does not list", where, sp.Name, sp.Correction)
+			}
+		}
+	}
+	return nil
+}
+
+func (s *Source) correction(find string) *Correction {
+	for i := range s.Corrections {
+		if s.Corrections[i].Find == find {
+			return &s.Corrections[i]
+		}
+	}
+	return nil
+}
+
+func validDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i, c := range s {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Load reads manifest.yaml and every file it names from fsys.
+func Load(fsys fs.FS) ([]Source, error) {
+	data, err := fs.ReadFile(fsys, ManifestFile)
+	if err != nil {
+		return nil, fmt.Errorf("read manifest: %w", err)
+	}
+	list, err := ParseManifest(ManifestFile, data)
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		s := &list[i]
+		b, err := fs.ReadFile(fsys, s.File)
+		if err != nil {
+			return nil, &ManifestError{File: ManifestFile, Line: s.Line, Msg: fmt.Sprintf("read %s: %v", s.File, err)}
+		}
+		if !utf8.Valid(b) {
+			return nil, fmt.Errorf("%s: %w", s.File, ErrNotUTF8)
+		}
+		if bytes.IndexByte(b, 0) >= 0 {
+			return nil, fmt.Errorf("%s: binary file (holds NUL bytes)", s.File)
+		}
+		sum := sha256.Sum256(b)
+		s.Bytes = b
+		s.Text = string(b)
+		s.SHA256 = hex.EncodeToString(sum[:])
+	}
+	return list, nil
+}
