@@ -36,10 +36,10 @@ func Embedded() ([]Source, error) { return Load(embedded) }
 
 // Kinds of document a manifest may name.
 const (
-	KindPlan           = "plan"
-	KindNotice         = "notice"
+	KindPlan            = "plan"
+	KindNotice          = "notice"
 	KindPressConference = "press_conference"
-	KindNews           = "news"
+	KindNews            = "news"
 )
 
 var validKinds = map[string]bool{KindPlan: true, KindNotice: true, KindPressConference: true, KindNews: true}
