@@ -150,7 +150,7 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 				section = strings.TrimSpace(section1 + " / " + section2)
 				section = strings.TrimPrefix(section, "/ ")
 			}
-			if strings.ContainsRune(string(line), '\t') {
+			if isTableRow(line) {
 				if table == nil {
 					table = &tableState{}
 				}

@@ -28,8 +28,17 @@ func ScanFigures(s string) []Figure {
 	text := []rune(s)
 	sc := newScanner(text, []Span{{0, len(text)}})
 	var out []Figure
+	var table *tableState
 	for _, ln := range splitLines(text, Span{0, len(text)}) {
-		out = append(out, sc.scanLine(ln)...)
+		if isTableRow(text[ln.Start:ln.End]) {
+			if table == nil {
+				table = &tableState{}
+			}
+			out = append(out, table.row(sc, ln)...)
+			continue
+		}
+		table = nil
+		out = append(out, sc.scanRange(ln.Start, ln.End)...)
 	}
 	return out
 }
@@ -44,12 +53,6 @@ type scanner struct {
 
 func newScanner(text []rune, body []Span) *scanner {
 	return &scanner{text: text, name: nameMask(text, body)}
-}
-
-// scanLine returns the figures of one line: a table row cell by cell, running
-// text otherwise.
-func (sc *scanner) scanLine(ln Span) []Figure {
-	return sc.scanRange(ln.Start, ln.End)
 }
 
 // scanRange scans running text in [start, end).

@@ -12,6 +12,16 @@ type tableState struct {
 	header []string
 }
 
+// isTableRow reports whether a line is a row of a tab-separated table.
+func isTableRow(line []rune) bool {
+	for _, r := range line {
+		if r == '\t' {
+			return true
+		}
+	}
+	return false
+}
+
 // cells splits a line at tabs into trimmed cell spans (empty cells kept).
 func cells(text []rune, ln Span) []Span {
 	var out []Span
