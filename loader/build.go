@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -39,22 +40,6 @@ func DataVersion(srcs []sources.Source) string {
 // leaves any previous database untouched. The same sources always give the
 // same bytes.
 func Build(ctx context.Context, srcs []sources.Source, path string) (Stats, error) {
-	parsed := make([]*Parsed, 0, len(srcs))
-	var errs ErrorList
-	for _, s := range srcs {
-		p, err := Parse(s)
-		if err != nil {
-			if l, ok := err.(ErrorList); ok {
-				errs = append(errs, l...)
-				continue
-			}
-			return Stats{}, err
-		}
-		parsed = append(parsed, p)
-	}
-	if err := errs.Err(); err != nil {
-		return Stats{}, err
-	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -69,7 +54,7 @@ func Build(ctx context.Context, srcs []sources.Source, path string) (Stats, erro
 			os.Remove(tmp + "-journal")
 		}
 	}()
-	st, err := write(ctx, tmp, srcs, parsed)
+	st, err := write(ctx, tmp, srcs, parseAsync(srcs))
 	if err != nil {
 		return Stats{}, err
 	}
@@ -85,6 +70,57 @@ func Build(ctx context.Context, srcs []sources.Source, path string) (Stats, erro
 		d.Close()
 	}
 	return st, nil
+}
+
+// parsing is the result of parsing one source, ready once done is closed.
+type parsing struct {
+	p    *Parsed
+	err  error
+	done chan struct{}
+}
+
+// parseAsync parses the sources on every core but one (the other writes the
+// database meanwhile), returning their results in source order.
+func parseAsync(srcs []sources.Source) []*parsing {
+	out := make([]*parsing, len(srcs))
+	for i := range out {
+		out[i] = &parsing{done: make(chan struct{})}
+	}
+	next := make(chan int, len(srcs))
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	for range max(1, min(runtime.GOMAXPROCS(0), len(srcs))) {
+		go func() {
+			for i := range next {
+				out[i].p, out[i].err = Parse(srcs[i])
+				close(out[i].done)
+			}
+		}()
+	}
+	return out
+}
+
+// wait returns the parsed sources in order, gathering every source's
+// errors into one ErrorList.
+func wait(results []*parsing, each func(*Parsed)) error {
+	var list ErrorList
+	for _, r := range results {
+		<-r.done
+		if r.err == nil {
+			if len(list) == 0 {
+				each(r.p)
+			}
+			continue
+		}
+		l, ok := r.err.(ErrorList)
+		if !ok {
+			return r.err
+		}
+		list = append(list, l...)
+	}
+	return list.Err()
 }
 
 func syncFile(path string) error {
@@ -104,9 +140,9 @@ func syncFile(path string) error {
 }
 
 // write fills a new database file at path.
-func write(ctx context.Context, path string, srcs []sources.Source, parsed []*Parsed) (Stats, error) {
+func write(ctx context.Context, path string, srcs []sources.Source, parsed []*parsing) (Stats, error) {
 	var st Stats
-	h, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?_pragma=journal_mode(DELETE)&_pragma=synchronous(OFF)")
+	h, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
 	if err != nil {
 		return st, fmt.Errorf("build: %w", err)
 	}
@@ -123,11 +159,11 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*Pa
 		return st, fmt.Errorf("build: %w", err)
 	}
 	defer tx.Rollback()
-	w := &writer{ctx: ctx, tx: tx}
+	w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
 	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "schema_version", strconv.Itoa(schema.Version))
 	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "data_version", DataVersion(srcs))
-	for _, p := range parsed {
-		w.source(p, &st)
+	if err := wait(parsed, func(p *Parsed) { w.source(p, &st) }); err != nil {
+		return st, err
 	}
 	w.presets()
 	w.dictionary()
@@ -137,7 +173,10 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*Pa
 	if err := tx.Commit(); err != nil {
 		return st, fmt.Errorf("build: %w", err)
 	}
-	for _, q := range []string{fmt.Sprintf("PRAGMA user_version = %d", schema.Version), "VACUUM"} {
+	// The file is private until renamed into place, so it is written
+	// without a journal; VACUUM then lays it out compactly, and the
+	// snapshot is one file in rollback (not WAL) mode.
+	for _, q := range []string{fmt.Sprintf("PRAGMA user_version = %d", schema.Version), "PRAGMA journal_mode = DELETE"} {
 		if _, err := h.ExecContext(ctx, q); err != nil {
 			return st, fmt.Errorf("build: %s: %w", q, err)
 		}
@@ -147,17 +186,27 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*Pa
 
 // writer inserts rows, keeping the first error.
 type writer struct {
-	ctx context.Context
-	tx  *sql.Tx
-	err error
-	ids struct{ source, document, sentence, figure, speaker, correction int64 }
+	ctx   context.Context
+	tx    *sql.Tx
+	err   error
+	stmts map[string]*sql.Stmt
+	ids   struct{ source, document, sentence, figure, speaker, correction int64 }
 }
 
 func (w *writer) exec(q string, args ...any) {
 	if w.err != nil {
 		return
 	}
-	if _, err := w.tx.ExecContext(w.ctx, q, args...); err != nil {
+	st, ok := w.stmts[q]
+	if !ok {
+		var err error
+		if st, err = w.tx.PrepareContext(w.ctx, q); err != nil {
+			w.err = fmt.Errorf("%s: %w", strings.Fields(q)[2], err)
+			return
+		}
+		w.stmts[q] = st
+	}
+	if _, err := st.ExecContext(w.ctx, args...); err != nil {
 		w.err = fmt.Errorf("%s: %w", strings.Fields(q)[2], err)
 	}
 }

@@ -52,7 +52,10 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *tableState) Row {
 		return row
 	}
 	before := string(p.Text[s.Start:f.Start])
-	row.Period = periodOf(before, d.Date)
+	if p.marksFor != si || p.marksDoc != d {
+		p.marks, p.marksFor, p.marksDoc = periodMarks(s.Text, d.Date), si, d
+	}
+	row.Period = lastPeriod(p.marks, len(before))
 	row.Role = roleOf(before, row.Period, d.Date, d.Kind, s.Section)
 	return row
 }
@@ -70,67 +73,89 @@ var (
 	reBaseYear     = regexp.MustCompile(`(?:较|比|从|自|于)\s*(\d{4})\s*年(?:底|末)?$`)
 )
 
+// periodMark is a date expression in a sentence: the byte offset where it
+// ends and the period it names.
+type periodMark struct {
+	at     int
+	period string
+}
+
 // periodOf returns the period the text before a figure gives it, normalized:
 // 2025, 2025-09-30, 2022/2025 for a span, or "" when the text gives none.
 // The last expression before the figure wins.
 func periodOf(before, docDate string) string {
-	docYear := docDate[:4]
+	return lastPeriod(periodMarks(before, docDate), len(before))
+}
+
+// lastPeriod returns the period of the last mark ending at or before at.
+func lastPeriod(marks []periodMark, at int) string {
 	best, bestAt := "", -1
-	consider := func(at int, period string) {
-		if at > bestAt {
-			best, bestAt = period, at
+	for _, m := range marks {
+		if m.at <= at && m.at > bestAt {
+			best, bestAt = m.period, m.at
 		}
 	}
-	for _, m := range reYear.FindAllStringSubmatchIndex(before, -1) {
-		if reBaseYear.MatchString(before[:m[1]]) || reBaseYear.MatchString(before[:min(m[1]+3, len(before))]) {
+	return best
+}
+
+// periodMarks finds every date expression in a sentence that can set the
+// period of a figure after it.
+func periodMarks(text, docDate string) []periodMark {
+	docYear := docDate[:4]
+	var out []periodMark
+	consider := func(at int, period string) { out = append(out, periodMark{at, period}) }
+	for _, m := range reYear.FindAllStringSubmatchIndex(text, -1) {
+		if reBaseYear.MatchString(text[max(0, m[0]-6):m[1]]) || reBaseYear.MatchString(text[max(0, m[0]-6):min(m[1]+3, len(text))]) {
 			continue // 较2024年底增加: the base of a change, not the period
 		}
-		consider(m[1], before[m[2]:m[3]])
+		consider(m[1], text[m[2]:m[3]])
 	}
-	for _, m := range reSince.FindAllStringSubmatchIndex(before, -1) {
-		y := before[m[2]:m[3]]
+	for _, m := range reSince.FindAllStringSubmatchIndex(text, -1) {
+		y := text[m[2]:m[3]]
 		if y < docYear {
 			consider(m[1], y+"/"+docYear)
 		} else {
 			consider(m[1], y)
 		}
 	}
-	for _, m := range reAsOfYearEnd.FindAllStringSubmatchIndex(before, -1) {
-		consider(m[1], before[m[2]:m[3]]+"-12-31")
+	for _, m := range reAsOfYearEnd.FindAllStringSubmatchIndex(text, -1) {
+		consider(m[1], text[m[2]:m[3]]+"-12-31")
 	}
-	for _, m := range reAsOfMonthEnd.FindAllStringSubmatchIndex(before, -1) {
-		y, _ := strconv.Atoi(before[m[2]:m[3]])
-		mo, _ := strconv.Atoi(before[m[4]:m[5]])
+	for _, m := range reAsOfMonthEnd.FindAllStringSubmatchIndex(text, -1) {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		consider(m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
 	}
-	for _, m := range reAsOfDay.FindAllStringSubmatchIndex(before, -1) {
-		y, _ := strconv.Atoi(before[m[2]:m[3]])
-		mo, _ := strconv.Atoi(before[m[4]:m[5]])
-		dd, _ := strconv.Atoi(before[m[6]:m[7]])
+	for _, m := range reAsOfDay.FindAllStringSubmatchIndex(text, -1) {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo, _ := strconv.Atoi(text[m[4]:m[5]])
+		dd, _ := strconv.Atoi(text[m[6]:m[7]])
 		consider(m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, dd))
 	}
-	for _, m := range reThisYear.FindAllStringIndex(before, -1) {
+	for _, m := range reThisYear.FindAllStringIndex(text, -1) {
 		consider(m[1], docYear)
 	}
-	for _, m := range reLastYear.FindAllStringIndex(before, -1) {
+	for _, m := range reLastYear.FindAllStringIndex(text, -1) {
 		y, _ := strconv.Atoi(docYear)
 		consider(m[1], strconv.Itoa(y-1))
 	}
-	for _, m := range reNow.FindAllStringIndex(before, -1) {
+	for _, m := range reNow.FindAllStringIndex(text, -1) {
 		consider(m[1], docDate)
 	}
-	for _, m := range reFiveYear.FindAllStringSubmatchIndex(before, -1) {
-		end := fiveYearPlanEnd(before[m[2]:m[3]])
+	for _, m := range reFiveYear.FindAllStringSubmatchIndex(text, -1) {
+		end := fiveYearPlanEnd(text[m[2]:m[3]])
 		if end == 0 {
 			continue
 		}
-		if before[m[4]:m[5]] == "期末" || before[m[4]:m[5]] == "末" {
+		if text[m[4]:m[5]] == "期末" || text[m[4]:m[5]] == "末" {
 			consider(m[1], strconv.Itoa(end))
 		} else {
 			consider(m[1], fmt.Sprintf("%d/%d", end-4, end))
 		}
 	}
-	return best
+	// A later, more precise expression at the same place wins: 截至2025年9月底
+	// over its 2025年.
+	return out
 }
 
 // fiveYearPlanEnd returns the last year of the n-th five-year plan named by
@@ -175,6 +200,10 @@ func roleOf(before, period, docDate, kind, section string) string {
 	clause := before
 	if i := strings.LastIndexAny(clause, "，,；;"); i >= 0 {
 		clause = clause[i:]
+	}
+	// The suffix patterns look only at the words right before the figure.
+	if rs := []rune(before); len(rs) > 16 {
+		before = string(rs[len(rs)-16:])
 	}
 	future := isFuture(period, docDate)
 	planned := (kind == "plan" || kind == "notice") && !rePast.MatchString(before) && !rePastSection.MatchString(section) &&

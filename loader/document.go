@@ -12,6 +12,11 @@ type Parsed struct {
 	Source    sources.Source
 	Text      []rune
 	Documents []Doc
+
+	// the period marks of the sentence last given context
+	marks    []periodMark
+	marksFor int
+	marksDoc *Doc
 }
 
 // Doc is one document of a source with its body, sentences and figures.
@@ -182,7 +187,10 @@ func turn(line []rune, speakers []sources.Speaker) (string, int, bool) {
 	if len(head) > 40 {
 		head = head[:40]
 	}
-	compact := strings.NewReplacer(" ", "", "\u3000", "").Replace(string(head))
+	compact := spaceRemover.Replace(string(head))
+	if len(speakers) == 0 && !strings.ContainsAny(compact, ":：") {
+		return "", -1, false
+	}
 	label, _, hasColon := cutAny(compact, ":：")
 	if hasColon && len([]rune(label)) <= 30 {
 		for i, sp := range speakers {
@@ -207,6 +215,8 @@ func turn(line []rune, speakers []sources.Speaker) (string, int, bool) {
 	}
 	return "", -1, false
 }
+
+var spaceRemover = strings.NewReplacer(" ", "", "\u3000", "")
 
 func cutAny(s, seps string) (before, after string, found bool) {
 	if i := strings.IndexAny(s, seps); i >= 0 {

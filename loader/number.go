@@ -138,11 +138,11 @@ var chineseUnits = map[rune]int64{'十': 10, '百': 100, '千': 1000}
 var chineseBigUnits = map[rune]int64{'万': 1e4, '亿': 1e8}
 
 func isChineseNumeral(r rune) bool {
-	_, d := chineseDigits[r]
-	d = d || r == '零'
-	_, u := chineseUnits[r]
-	_, b := chineseBigUnits[r]
-	return d || u || b
+	switch r {
+	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
 }
 
 // ParseChinese parses a Chinese numeral written with unit characters, such as
