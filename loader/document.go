@@ -170,8 +170,13 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 			for _, ss := range splitSentences(text, ln) {
 				s := Sentence{Span: ss, Line: lineOf(ss.Start), Section: section, Speaker: speaker, SpeakerIndex: speakerIdx, Text: string(text[ss.Start:ss.End])}
 				d.Sentences = append(d.Sentences, s)
+				first := len(d.Figures)
 				for _, f := range sc.scanRange(ss.Start, ss.End) {
-					d.Figures = append(d.Figures, p.context(d, f, len(d.Sentences)-1, nil))
+					row := p.context(d, f, len(d.Sentences)-1, nil)
+					if len(d.Figures) > first {
+						p.continueList(&d.Figures[len(d.Figures)-1], &row)
+					}
+					d.Figures = append(d.Figures, row)
 				}
 			}
 		}
@@ -231,4 +236,22 @@ func firstRune(s string) (rune, int) {
 		return r, len(string(r))
 	}
 	return 0, 0
+}
+
+// continueList gives a figure that continues a list (增加109种、15类;
+// 分别达到85%和70%以上) the role of a change, and the period, of the
+// figure it follows.
+func (p *Parsed) continueList(prev, row *Row) {
+	between := strings.TrimSpace(string(p.Text[prev.End:row.Start]))
+	switch between {
+	case "、", "和", "及", "与", "，", ",":
+	default:
+		return
+	}
+	if prev.Role == RoleChange {
+		row.Role = RoleChange
+	}
+	if row.Period == "" {
+		row.Period = prev.Period
+	}
 }
