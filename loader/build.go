@@ -22,6 +22,30 @@ import (
 type Stats struct {
 	Sources, Documents, Sentences, Figures int
 	Chars                                  int // code points of source text read
+	// Reused counts sources read back from the previous database instead of
+	// parsed again (see BuildOptions.Reuse).
+	Reused int
+	// Files has one entry per source, in order.
+	Files []FileStats
+}
+
+// FileStats counts what a build wrote for one source.
+type FileStats struct {
+	File                          string
+	Bytes                         int
+	Documents, Sentences, Figures int
+	Reused                        bool // read back from the previous database
+}
+
+// BuildOptions adjust a build.
+type BuildOptions struct {
+	// Reuse names a database built before, usually the one being replaced:
+	// sources whose bytes, manifest entry and parser are unchanged since
+	// (see ParseKey) are read back from it instead of parsed again. The
+	// result is the same as a full build's.
+	Reuse string
+	// Progress, when set, is called after each source is written.
+	Progress func(done, total int, f FileStats)
 }
 
 // DataVersion returns the data version of a set of sources: the schema
@@ -40,6 +64,11 @@ func DataVersion(srcs []sources.Source) string {
 // leaves any previous database untouched. The same sources always give the
 // same bytes.
 func Build(ctx context.Context, srcs []sources.Source, path string) (Stats, error) {
+	return BuildWith(ctx, srcs, path, BuildOptions{})
+}
+
+// BuildWith is Build with options: an incremental build, progress reports.
+func BuildWith(ctx context.Context, srcs []sources.Source, path string, opt BuildOptions) (Stats, error) {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -54,7 +83,10 @@ func Build(ctx context.Context, srcs []sources.Source, path string) (Stats, erro
 			os.Remove(tmp + "-journal")
 		}
 	}()
-	st, err := write(ctx, tmp, srcs, parseAsync(srcs))
+	prev := openPrevious(ctx, opt.Reuse)
+	results := parseAsync(ctx, srcs, prev)
+	st, err := write(ctx, tmp, srcs, results, opt.Progress)
+	prev.close()
 	if err != nil {
 		return Stats{}, err
 	}
@@ -74,20 +106,26 @@ func Build(ctx context.Context, srcs []sources.Source, path string) (Stats, erro
 
 // parsing is the result of parsing one source, ready once done is closed.
 type parsing struct {
-	p    *Parsed
-	err  error
-	done chan struct{}
+	p      *Parsed
+	key    string
+	reused bool
+	err    error
+	done   chan struct{}
 }
 
-// parseAsync parses the sources on every core but one (the other writes the
-// database meanwhile), returning their results in source order.
-func parseAsync(srcs []sources.Source) []*parsing {
+// parseAsync parses the sources on every core while the caller writes the
+// database, returning their results in source order. Sources unchanged in
+// prev are read back from it instead.
+func parseAsync(ctx context.Context, srcs []sources.Source, prev *previous) []*parsing {
 	out := make([]*parsing, len(srcs))
-	for i := range out {
-		out[i] = &parsing{done: make(chan struct{})}
-	}
 	next := make(chan int, len(srcs))
-	for i := range srcs {
+	for i, s := range srcs {
+		out[i] = &parsing{done: make(chan struct{}), key: ParseKey(s)}
+		if p := prev.load(ctx, s, out[i].key); p != nil {
+			out[i].p, out[i].reused = p, true
+			close(out[i].done)
+			continue
+		}
 		next <- i
 	}
 	close(next)
@@ -102,15 +140,15 @@ func parseAsync(srcs []sources.Source) []*parsing {
 	return out
 }
 
-// wait returns the parsed sources in order, gathering every source's
+// wait hands the parsed sources to each in order, gathering every source's
 // errors into one ErrorList.
-func wait(results []*parsing, each func(*Parsed)) error {
+func wait(results []*parsing, each func(*parsing)) error {
 	var list ErrorList
 	for _, r := range results {
 		<-r.done
 		if r.err == nil {
 			if len(list) == 0 {
-				each(r.p)
+				each(r)
 			}
 			continue
 		}
@@ -140,7 +178,7 @@ func syncFile(path string) error {
 }
 
 // write fills a new database file at path.
-func write(ctx context.Context, path string, srcs []sources.Source, parsed []*parsing) (Stats, error) {
+func write(ctx context.Context, path string, srcs []sources.Source, parsed []*parsing, progress func(int, int, FileStats)) (Stats, error) {
 	var st Stats
 	h, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
 	if err != nil {
@@ -162,7 +200,20 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*pa
 	w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
 	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "schema_version", strconv.Itoa(schema.Version))
 	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "data_version", DataVersion(srcs))
-	if err := wait(parsed, func(p *Parsed) { w.source(p, &st) }); err != nil {
+	done := 0
+	err = wait(parsed, func(r *parsing) {
+		fs := w.source(r.p, r.key, &st)
+		fs.Reused = r.reused
+		if r.reused {
+			st.Reused++
+		}
+		st.Files = append(st.Files, fs)
+		done++
+		if progress != nil {
+			progress(done, len(parsed), fs)
+		}
+	})
+	if err != nil {
 		return st, err
 	}
 	w.presets()
@@ -218,14 +269,25 @@ func nullable(s string) any {
 	return s
 }
 
-func (w *writer) source(p *Parsed, st *Stats) {
+func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 	src := p.Source
+	fs := FileStats{File: src.File, Bytes: len(src.Bytes), Documents: len(p.Documents)}
 	w.ids.source++
 	sid := w.ids.source
 	st.Sources++
 	st.Chars += len(p.Text)
-	w.exec("INSERT INTO sources(id, file, sha256, outlet, page_date, chars, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-		sid, src.File, src.SHA256, src.Outlet, nullable(src.PageDate), len(p.Text), src.Text)
+	format := "text"
+	if src.HTML {
+		format = "html"
+	}
+	encoding := src.Encoding
+	if encoding == "" {
+		encoding = sources.EncodingUTF8
+	}
+	w.exec(`INSERT INTO sources(id, file, sha256, outlet, page_date, encoding, format, guessed, parse_key, chars, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		sid, src.File, src.SHA256, src.Outlet, nullable(src.PageDate), encoding, format,
+		nullable(strings.Join(src.Guessed, "; ")), key, len(p.Text), src.Text)
 	corrections := map[string]int64{}
 	for _, c := range src.Corrections {
 		w.ids.correction++
@@ -258,6 +320,8 @@ func (w *writer) source(p *Parsed, st *Stats) {
 			w.exec("INSERT INTO speakers(id, document_id, name, agency, title, role, region, correction_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 				w.ids.speaker, did, sp.Name, nullable(sp.Agency), nullable(sp.Title), role, nullable(sp.Region), cid)
 		}
+		fs.Sentences += len(d.Sentences)
+		fs.Figures += len(d.Figures)
 		sentenceIDs := make([]int64, len(d.Sentences))
 		for i, s := range d.Sentences {
 			w.ids.sentence++
@@ -282,6 +346,7 @@ func (w *writer) source(p *Parsed, st *Stats) {
 				nullable(f.Speaker), nullable(f.Label))
 		}
 	}
+	return fs
 }
 
 func (w *writer) presets() {

@@ -37,12 +37,12 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *tableState) Row {
 			}
 		}
 	}
-	docYear := d.Date[:4]
+	docYear := yearPrefix(d.Date)
 	if table != nil {
 		row.Period = yearOf(f.Column)
 		switch {
 		case row.Period == "":
-		case row.Period > docYear:
+		case docYear != "" && row.Period > docYear:
 			row.Role = RoleTarget
 		case table.laterYear(f.Column):
 			row.Role = RoleBaseline
@@ -101,7 +101,7 @@ func lastPeriod(marks []periodMark, at int) string {
 // periodMarks finds every date expression in a sentence that can set the
 // period of a figure after it.
 func periodMarks(text, docDate string) []periodMark {
-	docYear := docDate[:4]
+	docYear := yearPrefix(docDate)
 	var out []periodMark
 	consider := func(at int, period string) { out = append(out, periodMark{at, period}) }
 	for _, m := range reYear.FindAllStringSubmatchIndex(text, -1) {
@@ -235,14 +235,14 @@ var (
 
 // isFuture reports whether a period lies after the document's date.
 func isFuture(period, docDate string) bool {
-	if period == "" {
+	if period == "" || docDate == "" {
 		return false
 	}
 	if i := strings.IndexByte(period, '/'); i >= 0 {
 		period = period[i+1:]
 	}
 	if len(period) == 4 {
-		return period > docDate[:4]
+		return period > yearPrefix(docDate)
 	}
 	return period > docDate
 }
@@ -252,7 +252,7 @@ func isPast(period, docDate string) bool {
 	if i := strings.IndexByte(period, '/'); i >= 0 {
 		period = period[i+1:]
 	}
-	return period[:4] < docDate[:4]
+	return yearPrefix(period) < yearPrefix(docDate)
 }
 
 // yearOf returns the four-digit year a table header names (2020年 → 2020).
@@ -262,4 +262,13 @@ func yearOf(h string) string {
 		return ""
 	}
 	return m[1]
+}
+
+// yearPrefix returns the year a date or period starts with, or "" when it
+// names none (a document whose date is unknown).
+func yearPrefix(date string) string {
+	if len(date) < 4 {
+		return ""
+	}
+	return date[:4]
 }

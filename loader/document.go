@@ -84,6 +84,9 @@ func Parse(src sources.Source) (*Parsed, error) {
 func findBody(file string, text []rune, markers []sources.Marker, from int) ([]Span, int, ErrorList) {
 	var spans []Span
 	var errs ErrorList
+	if len(markers) == 0 {
+		return []Span{{0, len(text)}}, len(text), nil // the whole file is the body
+	}
 	for _, m := range markers {
 		s := indexRunes(text, []rune(m.Start), from)
 		if s < 0 {

@@ -82,3 +82,132 @@ FROM figures f
 JOIN documents d ON d.id = f.document_id
 GROUP BY f.issuer, f.speaker
 ORDER BY figures DESC, f.issuer;
+
+-- name: changes
+-- title: 从…到…的变化 | What changed: "from … to …" pairs
+-- description: Each baseline figure paired with the next figure of the same unit in its
+-- description: sentence ("从29个病种扩大到38个", "由16%增加到23%"), with the change, for documents
+-- description: issued between two dates.
+-- param: from_date = 2019-01-01 | earliest document date, YYYY-MM-DD
+-- param: to_date = 2025-12-31 | latest document date, YYYY-MM-DD
+SELECT d.issue_date, d.region, b.raw AS "from", n.raw AS "to",
+       b.value AS from_value, n.value AS to_value, n.value - b.value AS change, b.unit,
+       n.role AS to_role, s.text AS sentence, b.id AS from_id, n.id AS to_id
+FROM figures b
+JOIN figures n ON n.sentence_id = b.sentence_id AND n.unit = b.unit
+     AND n.char_start > b.char_start AND n.role IN ('actual', 'target')
+JOIN sentences s ON s.id = b.sentence_id
+JOIN documents d ON d.id = b.document_id
+WHERE b.role = 'baseline'
+  AND d.issue_date BETWEEN :from_date AND :to_date
+  AND NOT EXISTS (SELECT 1 FROM figures m
+                  WHERE m.sentence_id = b.sentence_id AND m.unit = b.unit
+                    AND m.char_start > b.char_start AND m.char_start < n.char_start)
+ORDER BY d.issue_date, b.char_start;
+
+-- name: plan-vs-actual
+-- title: 目标与实际 | Plan targets beside reported actuals
+-- description: Target figures on a subject beside the actual figures other documents report
+-- description: on it in the same unit, so a plan's goal can be held against what was achieved.
+-- param: keyword = 药品 | subject word both sentences mention, e.g. 集中带量采购, 医保, 门诊
+SELECT t.raw AS target, t.period AS target_period, td.issue_date AS target_date,
+       t.issuer AS target_issuer, a.raw AS actual, a.period AS actual_period,
+       ad.issue_date AS actual_date, a.issuer AS actual_issuer, t.unit,
+       ts.text AS target_sentence, xs.text AS actual_sentence, t.id AS target_id, a.id AS actual_id
+FROM figures t
+JOIN sentences ts ON ts.id = t.sentence_id
+JOIN documents td ON td.id = t.document_id
+JOIN figures a ON a.unit = t.unit AND a.role = 'actual' AND a.document_id <> t.document_id
+JOIN sentences xs ON xs.id = a.sentence_id
+JOIN documents ad ON ad.id = a.document_id
+WHERE t.role = 'target'
+  AND instr(ts.text, :keyword) > 0 AND instr(xs.text, :keyword) > 0
+ORDER BY td.issue_date, t.char_start, ad.issue_date, a.char_start;
+
+-- name: regions
+-- title: 地区对比 | One region against another on a subject
+-- description: Figures on one subject region by region — the national tasks first, then
+-- description: Guangxi, Shandong and the rest — each with its document, date and role.
+-- param: keyword = 药品 | subject word the sentence mentions, e.g. 医共体, 基层, DRG
+SELECT coalesce(f.region, d.region) AS region, d.issue_date, d.title AS document,
+       f.raw, f.value, f.unit, f.role, f.issuer, s.text AS sentence, f.id
+FROM figures f
+JOIN sentences s ON s.id = f.sentence_id
+JOIN documents d ON d.id = f.document_id
+WHERE instr(s.text, :keyword) > 0
+ORDER BY CASE coalesce(f.region, d.region) WHEN '全国' THEN 0 WHEN '广西' THEN 1 WHEN '山东' THEN 2 ELSE 3 END,
+         coalesce(f.region, d.region), d.issue_date, f.char_start;
+
+-- name: region-summary
+-- title: 各地区数字概况 | Figures by region
+-- description: How many figures each region has, of which targets, actuals, baselines and
+-- description: changes, over how many documents and which years.
+SELECT coalesce(f.region, d.region) AS region, count(*) AS figures,
+       sum(f.role = 'target') AS targets, sum(f.role = 'actual') AS actuals,
+       sum(f.role = 'baseline') AS baselines, sum(f.role = 'change') AS changes,
+       count(DISTINCT f.document_id) AS documents,
+       min(d.issue_date) AS first, max(d.issue_date) AS last
+FROM figures f
+JOIN documents d ON d.id = f.document_id
+GROUP BY 1
+ORDER BY figures DESC, region;
+
+-- name: speaker
+-- title: 一位发言人的数字 | Figures stated by one speaker
+-- description: Every figure a press-conference speaker stated, in the order spoken, with the
+-- description: speaker's agency (the issuer of the figure) and the sentence.
+-- param: speaker = 吴华章 | speaker's name (see the by-speaker preset)
+SELECT d.issue_date, f.speaker, f.issuer, f.raw, f.value, f.unit, f.qualifier, f.period,
+       f.role, s.text AS sentence, f.id
+FROM figures f
+JOIN sentences s ON s.id = f.sentence_id
+JOIN documents d ON d.id = f.document_id
+WHERE f.speaker = :speaker
+ORDER BY d.issue_date, f.char_start;
+
+-- name: by-unit
+-- title: 按单位统计 | Figures by unit
+-- description: Each unit with how many figures use it, in how many documents, the smallest
+-- description: and largest value and an example as written.
+SELECT f.unit, count(*) AS figures, count(DISTINCT f.document_id) AS documents,
+       min(f.value) AS smallest, max(f.value_max) AS largest, min(f.raw) AS example
+FROM figures f
+GROUP BY f.unit
+ORDER BY figures DESC, f.unit;
+
+-- name: by-year
+-- title: 按年份的数字 | Figures by the year they refer to
+-- description: Figures whose text gives their own date or year, ordered by that period,
+-- description: so a subject can be followed from baseline years to target years.
+-- param: keyword = 医保 | word the sentence mentions; a single space matches every sentence with one
+SELECT f.period, f.role, f.raw, f.value, f.unit, f.region, d.issue_date, d.title AS document,
+       s.text AS sentence, f.id
+FROM figures f
+JOIN sentences s ON s.id = f.sentence_id
+JOIN documents d ON d.id = f.document_id
+WHERE f.period IS NOT NULL AND (instr(s.text, :keyword) > 0 OR trim(:keyword) = '')
+ORDER BY f.period, d.issue_date, f.char_start;
+
+-- name: percentages
+-- title: 比例与比率 | Rates and percentages across documents
+-- description: Every percentage figure with its role (target, actual, baseline, change),
+-- description: region and date: coverage rates, reimbursement ratios and shares side by side.
+-- param: keyword = 率 | word the sentence mentions, e.g. 参保率, 报销, 占比
+SELECT d.issue_date, coalesce(f.region, d.region) AS region, f.raw, f.value, f.value_max,
+       f.qualifier, f.role, f.period, f.label, s.text AS sentence, f.id
+FROM figures f
+JOIN sentences s ON s.id = f.sentence_id
+JOIN documents d ON d.id = f.document_id
+WHERE f.unit = '%' AND (instr(s.text, :keyword) > 0 OR trim(:keyword) = '')
+ORDER BY d.issue_date, f.char_start;
+
+-- name: corrections
+-- title: 文本更正 | Corrections of damaged source text
+-- description: Each correction of damaged text recorded in the manifest: what stands in the
+-- description: source, what it should say, why, and how many figures it touches.
+SELECT c.id, s.file, c.find, c.replacement, c.occurrences, c.reason,
+       (SELECT count(*) FROM figures f WHERE f.source_id = c.source_id
+          AND f.issuer = c.replacement AND f.issuer_note IS NOT NULL) AS figures
+FROM corrections c
+JOIN sources s ON s.id = c.source_id
+ORDER BY c.id;

@@ -13,6 +13,10 @@ CREATE TABLE sources (
     sha256    TEXT NOT NULL,
     outlet    TEXT NOT NULL,
     page_date TEXT,
+    encoding  TEXT NOT NULL,
+    format    TEXT NOT NULL CHECK (format IN ('text', 'html')),
+    guessed   TEXT,
+    parse_key TEXT NOT NULL,
     chars     INTEGER NOT NULL,
     text      TEXT NOT NULL
 );

@@ -9,7 +9,6 @@
 package sources
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -17,7 +16,6 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -59,6 +57,13 @@ type Source struct {
 	Text  string `yaml:"-"`
 	// SHA256 is the lowercase hex SHA-256 of Bytes.
 	SHA256 string `yaml:"-"`
+	// Encoding is the encoding Bytes were decoded from (see Decode), and
+	// HTML reports that Text was extracted from an HTML page.
+	Encoding string `yaml:"-"`
+	HTML     bool   `yaml:"-"`
+	// Guessed lists the manifest fields that were inferred from the text
+	// because the manifest does not list the file.
+	Guessed []string `yaml:"-"`
 }
 
 // Correction records a damaged string in a source and what it stands for.
@@ -72,12 +77,13 @@ type Correction struct {
 
 // Document is one document held by a source file.
 type Document struct {
-	Title    string    `yaml:"title"`
-	Number   string    `yaml:"number"`
-	Issuers  []string  `yaml:"issuers"`
-	Date     string    `yaml:"date"`
-	Kind     string    `yaml:"kind"`
-	Region   string    `yaml:"region"`
+	Title   string   `yaml:"title"`
+	Number  string   `yaml:"number"`
+	Issuers []string `yaml:"issuers"`
+	Date    string   `yaml:"date"`
+	Kind    string   `yaml:"kind"`
+	Region  string   `yaml:"region"`
+	// Body locates the document's body; none means the whole file.
 	Body     []Marker  `yaml:"body"`
 	Speakers []Speaker `yaml:"speakers"`
 }
@@ -198,8 +204,8 @@ func (s *Source) check() error {
 		if !validKinds[d.Kind] {
 			return fmt.Errorf("%s: kind %q is not one of plan, notice, press_conference, news", where, d.Kind)
 		}
-		if len(d.Body) == 0 {
-			return fmt.Errorf("%s: no body markers", where)
+		if len(d.Body) == 0 && len(s.Documents) > 1 {
+			return fmt.Errorf("%s: no body markers: a file with several documents needs each body's start and end text", where)
 		}
 		for j, m := range d.Body {
 			if m.Start == "" || m.End == "" {
@@ -242,32 +248,37 @@ func validDate(s string) bool {
 	return true
 }
 
-// Load reads manifest.yaml and every file it names from fsys.
+// Load reads manifest.yaml and every file it names from fsys, strictly: any
+// file that cannot be read, and any file in fsys that the manifest does not
+// list, is an error. Use LoadDir for a person's own documents.
 func Load(fsys fs.FS) ([]Source, error) {
-	data, err := fs.ReadFile(fsys, ManifestFile)
-	if err != nil {
-		return nil, fmt.Errorf("read manifest: %w", err)
-	}
-	list, err := ParseManifest(ManifestFile, data)
+	l, err := LoadDir(fsys)
 	if err != nil {
 		return nil, err
 	}
-	for i := range list {
-		s := &list[i]
-		b, err := fs.ReadFile(fsys, s.File)
-		if err != nil {
-			return nil, &ManifestError{File: ManifestFile, Line: s.Line, Msg: fmt.Sprintf("read %s: %v", s.File, err)}
-		}
-		if !utf8.Valid(b) {
-			return nil, fmt.Errorf("%s: %w", s.File, ErrNotUTF8)
-		}
-		if bytes.IndexByte(b, 0) >= 0 {
-			return nil, fmt.Errorf("%s: binary file (holds NUL bytes)", s.File)
-		}
-		sum := sha256.Sum256(b)
-		s.Bytes = b
-		s.Text = string(b)
-		s.SHA256 = hex.EncodeToString(sum[:])
+	if len(l.Skipped) > 0 {
+		return nil, l.Skipped[0].Err
 	}
-	return list, nil
+	for _, w := range l.Warnings {
+		return nil, errors.New(w.String())
+	}
+	return l.Sources, nil
+}
+
+func (s *Source) read(fsys fs.FS) error {
+	b, err := fs.ReadFile(fsys, s.File)
+	if err != nil {
+		return err
+	}
+	d, err := Decode(s.File, b)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(b)
+	s.Bytes = b
+	s.Text = d.Text
+	s.Encoding = d.Encoding
+	s.HTML = d.HTML
+	s.SHA256 = hex.EncodeToString(sum[:])
+	return nil
 }
