@@ -418,6 +418,9 @@ func (sc *scanner) arabic(i, start, end, prevEnd int) (Figure, int, bool) {
 
 // finish applies qualifiers to a number at i with tail t and returns the figure.
 func (sc *scanner) finish(i int, t tail, v Decimal, lineStart, prevEnd int, arabic bool) (Figure, int, bool) {
+	if sc.isLeadingPeriod(i, t) {
+		return Figure{}, t.end, false
+	}
 	if t.exp != 0 {
 		var err error
 		v, err = ParseDecimal(string(v), t.exp)
@@ -439,6 +442,21 @@ func (sc *scanner) finish(i int, t tail, v Decimal, lineStart, prevEnd int, arab
 		q = Exact
 	}
 	return sc.figure(rawStart, t.end, v, v, t.unit, q), t.end, true
+}
+
+// isLeadingPeriod reports whether the count at i names a period from the
+// start of a year: 前两个月, 前5年 (前三季度 has no unit and never gets here).
+func (sc *scanner) isLeadingPeriod(i int, t tail) bool {
+	if sc.at(i-1) != '前' {
+		return false
+	}
+	switch t.unit {
+	case "个":
+		return sc.at(t.unitEnd) == '月'
+	case "年", "周", "天":
+		return true
+	}
+	return false
 }
 
 // rangeFrom tries to read a range whose low end is the number [i, j) with tail t.
@@ -570,8 +588,8 @@ func (sc *scanner) chinese(i, start, end, prevEnd int) (Figure, int, bool) {
 	if t.unit == "" {
 		return Figure{}, j, false
 	}
-	// 一物一码, 五位一体: a numeral right after the unit makes a set phrase.
-	if isChineseNumeral(sc.at(t.unitEnd)) {
+	// 一物一码, 五位一体, 一院一策: 一 right after the unit makes a set phrase.
+	if sc.at(t.unitEnd) == '一' {
 		return Figure{}, t.unitEnd, false
 	}
 	if t.unit == "年" {
