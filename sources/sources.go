@@ -15,6 +15,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -135,7 +137,11 @@ var ErrNotUTF8 = errors.New("not valid UTF-8")
 func ParseManifest(name string, data []byte) ([]Source, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, &ManifestError{File: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+		me := yamlError(name, err)
+		if line := firstBadLine(data); line > 0 {
+			me.Line = line
+		}
+		return nil, me
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return nil, &ManifestError{File: name, Msg: "empty manifest: want a top-level \"sources:\" list"}
@@ -157,7 +163,11 @@ func ParseManifest(name string, data []byte) ([]Source, error) {
 	for _, n := range list.Content {
 		var s Source
 		if err := n.Decode(&s); err != nil {
-			return nil, &ManifestError{File: name, Line: n.Line, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+			me := yamlError(name, err)
+			if me.Line == 0 {
+				me.Line = n.Line
+			}
+			return nil, me
 		}
 		s.Line = n.Line
 		if err := s.check(); err != nil {
@@ -170,6 +180,32 @@ func ParseManifest(name string, data []byte) ([]Source, error) {
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+var reYAMLLine = regexp.MustCompile(`^(?:yaml: )?(?:unmarshal errors:\n\s*)?line (\d+): `)
+
+// firstBadLine returns the first line at which a YAML document stops
+// parsing: yaml.v3 reports the line where the enclosing block starts, which
+// sends a person to the wrong place.
+func firstBadLine(data []byte) int {
+	lines := strings.SplitAfter(string(data), "\n")
+	var probe yaml.Node
+	for n := 1; n <= len(lines); n++ {
+		if yaml.Unmarshal([]byte(strings.Join(lines[:n], "")), &probe) != nil {
+			return n
+		}
+	}
+	return 0
+}
+
+// yamlError turns a YAML error into a ManifestError with its line.
+func yamlError(name string, err error) *ManifestError {
+	msg := err.Error()
+	if m := reYAMLLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &ManifestError{File: name, Line: line, Msg: msg[len(m[0]):]}
+	}
+	return &ManifestError{File: name, Msg: strings.TrimPrefix(msg, "yaml: ")}
 }
 
 func (s *Source) check() error {

@@ -56,7 +56,7 @@ func TestParseManifestErrors(t *testing.T) {
 	tests := []struct {
 		name, manifest, want string
 	}{
-		{"syntax", "sources:\n  - file: [a\n", "manifest.yaml: "},
+		{"syntax", "sources:\n  - file: a\n    outlet: x\n   bad indent: y\n", "manifest.yaml:4: "},
 		{"no list", "files: []\n", "manifest.yaml:1: want a top-level \"sources:\" list"},
 		{"bad date", strings.Replace(good, "2025-01-02", "2025/01/02", 1), `manifest.yaml:2: a.txt: document 1 (T): date "2025/01/02" is not a date (want YYYY-MM-DD)`},
 		{"bad kind", strings.Replace(good, "kind: news", "kind: blog", 1), `manifest.yaml:2: a.txt: document 1 (T): kind "blog" is not one of plan, notice, press_conference, news`},
