@@ -177,8 +177,8 @@ func TestSchemaMatchesDictionary(t *testing.T) {
 		described[[2]string{e.Table, e.Column}] = true
 	}
 	rows, err := h.Query(`SELECT m.name, p.name FROM sqlite_schema m, pragma_table_info(m.name) p
-		WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite_%'
-		UNION ALL SELECT name, '' FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'`)
+		WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE 'sentences_fts_%'
+		UNION ALL SELECT name, '' FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'sentences_fts_%'`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,5 +301,50 @@ func BenchmarkOpenDeserialize(b *testing.B) {
 		}
 		c.Close()
 		h.Close()
+	}
+}
+
+// TestFullTextSearch checks that sentences_fts finds every sentence that
+// holds a term, for terms of two characters and more, Latin ones too, and
+// that with instr() as a filter it finds nothing else (punctuation is not
+// indexed, so 药、品 matches 药品 until filtered).
+func TestFullTextSearch(t *testing.T) {
+	h := openEmbedded(t)
+	ids := func(q string, args ...any) map[int]bool {
+		t.Helper()
+		rows, err := h.Query(q, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[int]bool{}
+		for rows.Next() {
+			var id int
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			out[id] = true
+		}
+		return out
+	}
+	for _, term := range []string{"集采", "医保", "药品", "DRG", "门诊特殊慢性病", "抽检", "集中带量采购", "医共体"} {
+		fts := ids(`SELECT f.rowid FROM sentences_fts f JOIN sentences s ON s.id = f.rowid
+			WHERE sentences_fts MATCH ? AND instr(s.text, ?) > 0`, schema.FTSQuery(term), term)
+		scan := ids("SELECT id FROM sentences WHERE instr(text, ?) > 0", term)
+		if len(scan) == 0 {
+			t.Errorf("%s: no sentence holds it", term)
+		}
+		if len(fts) != len(scan) {
+			t.Errorf("%s: full-text search finds %d sentences, a scan %d", term, len(fts), len(scan))
+		}
+		for id := range scan {
+			if !fts[id] {
+				t.Errorf("%s: sentence %d not found by full-text search", term, id)
+			}
+		}
+	}
+	docs := ids(`SELECT DISTINCT s.document_id FROM sentences_fts f JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH ?`, schema.FTSQuery("集采"))
+	if len(docs) < 3 {
+		t.Errorf("集采 found in %d documents, want every one that has it (000, 003, 004)", len(docs))
 	}
 }

@@ -197,7 +197,16 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*pa
 		return st, fmt.Errorf("build: %w", err)
 	}
 	defer tx.Rollback()
-	w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
+	fts, err := startFTS(ctx, path+"-fts")
+	if err != nil {
+		return st, fmt.Errorf("build: full-text index: %w", err)
+	}
+	defer fts.abort()
+	w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, fts: fts,
+		sentences: newBatch("sentences(id, source_id, document_id, seq, char_start, char_end, line, section, speaker, speaker_id, text)", 11),
+		figures: newBatch(`figures(id, source_id, document_id, sentence_id, char_start, char_end, raw, value, value_max, unit, qualifier,
+			period, role, region, issuer, issuer_note, speaker, label)`, 18),
+	}
 	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "schema_version", strconv.Itoa(schema.Version))
 	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "data_version", DataVersion(srcs))
 	done := 0
@@ -216,6 +225,8 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*pa
 	if err != nil {
 		return st, err
 	}
+	w.sentences.flush(w)
+	w.figures.flush(w)
 	w.presets()
 	w.dictionary()
 	if w.err != nil {
@@ -223,6 +234,9 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*pa
 	}
 	if err := tx.Commit(); err != nil {
 		return st, fmt.Errorf("build: %w", err)
+	}
+	if err := fts.copyInto(ctx, h); err != nil {
+		return st, fmt.Errorf("build: full-text index: %w", err)
 	}
 	// The file is private until renamed into place, so it is written
 	// without a journal; VACUUM then lays it out compactly, and the
@@ -241,7 +255,10 @@ type writer struct {
 	tx    *sql.Tx
 	err   error
 	stmts map[string]*sql.Stmt
-	ids   struct{ source, document, sentence, figure, speaker, correction int64 }
+	fts   *ftsIndexer
+	// the two largest tables are inserted many rows per statement
+	sentences, figures *batch
+	ids                struct{ source, document, sentence, figure, speaker, correction int64 }
 }
 
 func (w *writer) exec(q string, args ...any) {
@@ -331,17 +348,13 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 			if s.SpeakerIndex >= 0 {
 				spk = speakerIDs[s.SpeakerIndex]
 			}
-			w.exec(`INSERT INTO sentences(id, source_id, document_id, seq, char_start, char_end, line, section, speaker, speaker_id, text)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				w.ids.sentence, sid, did, i+1, s.Start, s.End, s.Line, nullable(s.Section), nullable(s.Speaker), spk, s.Text)
+			w.sentences.add(w, w.ids.sentence, sid, did, i+1, s.Start, s.End, s.Line, nullable(s.Section), nullable(s.Speaker), spk, s.Text)
+			w.fts.add(w.ids.sentence, s.Terms)
 		}
 		for _, f := range d.Figures {
 			w.ids.figure++
 			st.Figures++
-			w.exec(`INSERT INTO figures(id, source_id, document_id, sentence_id, char_start, char_end, raw, value, value_max, unit, qualifier,
-				period, role, region, issuer, issuer_note, speaker, label)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				w.ids.figure, sid, did, sentenceIDs[f.Sentence], f.Start, f.End, f.Raw, f.Value.SQLValue(), f.ValueMax.SQLValue(),
+			w.figures.add(w, w.ids.figure, sid, did, sentenceIDs[f.Sentence], f.Start, f.End, f.Raw, f.Value.SQLValue(), f.ValueMax.SQLValue(),
 				f.Unit, f.Qualifier, nullable(f.Period), nullable(f.Role), nullable(f.Region), f.Issuer, nullable(f.IssuerNote),
 				nullable(f.Speaker), nullable(f.Label))
 		}
@@ -371,4 +384,169 @@ func (w *writer) dictionary() {
 		w.exec("INSERT INTO dictionary(table_name, column_name, description_zh, description_en) VALUES (?, ?, ?, ?)",
 			e.Table, e.Column, e.Zh, e.En)
 	}
+}
+
+// batch inserts rows into one table batchRows at a time, which saves most
+// of the cost of a statement per row.
+type batch struct {
+	table string // table(columns)
+	cols  int
+	args  []any
+}
+
+const batchRows = 64
+
+func newBatch(table string, cols int) *batch { return &batch{table: table, cols: cols} }
+
+func (b *batch) add(w *writer, args ...any) {
+	b.args = append(b.args, args...)
+	if len(b.args) == batchRows*b.cols {
+		b.flush(w)
+	}
+}
+
+func (b *batch) flush(w *writer) {
+	n := len(b.args) / b.cols
+	if n == 0 {
+		return
+	}
+	row := "(" + strings.Repeat("?, ", b.cols-1) + "?)"
+	q := "INSERT INTO " + b.table + " VALUES " + strings.Repeat(row+", ", n-1) + row
+	w.exec(q, b.args...)
+	b.args = b.args[:0]
+}
+
+// ftsIndexer builds the full-text index (sentences_fts) in a database file
+// of its own, on another core, while the main database is written; its
+// tables are then copied into the main database. Tokenizing is the costliest
+// part of a build, and this takes it off the writer's path.
+type ftsIndexer struct {
+	path string
+	rows chan ftsRow
+	done chan error
+	err  error
+	once bool
+}
+
+type ftsRow struct {
+	id    int64
+	terms string
+}
+
+func startFTS(ctx context.Context, path string) (*ftsIndexer, error) {
+	h, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
+	if err != nil {
+		return nil, err
+	}
+	h.SetMaxOpenConns(1)
+	fail := func(err error) (*ftsIndexer, error) {
+		h.Close()
+		os.Remove(path)
+		return nil, err
+	}
+	if _, err := h.ExecContext(ctx, "PRAGMA page_size = 4096"); err != nil {
+		return fail(err)
+	}
+	if _, err := h.ExecContext(ctx, schema.SQL); err != nil {
+		return fail(err)
+	}
+	tx, err := h.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(err)
+	}
+	// Merge the index's segments by need, not after every insert.
+	if _, err := tx.ExecContext(ctx, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 0)"); err != nil {
+		tx.Rollback()
+		return fail(err)
+	}
+	ins, err := tx.PrepareContext(ctx, "INSERT INTO sentences_fts(rowid, terms) VALUES (?, ?)")
+	if err != nil {
+		tx.Rollback()
+		return fail(err)
+	}
+	f := &ftsIndexer{path: path, rows: make(chan ftsRow, 1024), done: make(chan error, 1)}
+	go func() {
+		var err error
+		for r := range f.rows {
+			if err == nil {
+				_, err = ins.ExecContext(ctx, r.id, r.terms)
+			}
+		}
+		if err == nil {
+			_, err = tx.ExecContext(ctx, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 4)")
+		}
+		if err == nil {
+			err = tx.Commit()
+		} else {
+			tx.Rollback()
+		}
+		if cerr := h.Close(); err == nil {
+			err = cerr
+		}
+		f.done <- err
+	}()
+	return f, nil
+}
+
+func (f *ftsIndexer) add(id int64, terms string) { f.rows <- ftsRow{id, terms} }
+
+// wait ends the input and returns the indexer's error.
+func (f *ftsIndexer) wait() error {
+	if !f.once {
+		f.once = true
+		close(f.rows)
+		f.err = <-f.done
+	}
+	return f.err
+}
+
+// abort stops the indexer if it still runs and removes its file.
+func (f *ftsIndexer) abort() {
+	f.wait()
+	os.Remove(f.path)
+}
+
+// copyInto waits for the index and copies its tables into the database h.
+func (f *ftsIndexer) copyInto(ctx context.Context, h *sql.DB) error {
+	if err := f.wait(); err != nil {
+		return err
+	}
+	conn, err := h.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "ATTACH DATABASE ? AS fts", f.path); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.Background(), "DETACH DATABASE fts")
+	var tables []string
+	rows, err := conn.QueryContext(ctx, "SELECT name FROM fts.sqlite_schema WHERE type = 'table' AND name LIKE 'sentences\\_fts\\_%' ESCAPE '\\' ORDER BY name")
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return err
+		}
+		tables = append(tables, name)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	stmts := []string{"BEGIN"}
+	for _, t := range tables {
+		stmts = append(stmts, fmt.Sprintf("DELETE FROM main.%[1]s", t), fmt.Sprintf("INSERT INTO main.%[1]s SELECT * FROM fts.%[1]s", t))
+	}
+	stmts = append(stmts, "COMMIT")
+	for _, q := range stmts {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			conn.ExecContext(context.Background(), "ROLLBACK")
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return nil
 }

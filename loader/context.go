@@ -103,6 +103,9 @@ func lastPeriod(marks []periodMark, at int) string {
 func periodMarks(text, docDate string) []periodMark {
 	docYear := yearPrefix(docDate)
 	var out []periodMark
+	if !strings.ContainsAny(text, "年今目五") {
+		return nil // no expression below can match
+	}
 	consider := func(at int, period string) { out = append(out, periodMark{at, period}) }
 	for _, m := range reYear.FindAllStringSubmatchIndex(text, -1) {
 		if reBaseYear.MatchString(text[max(0, m[0]-6):m[1]]) || reBaseYear.MatchString(text[max(0, m[0]-6):min(m[1]+3, len(text))]) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/mediq/mediq/schema"
 	"github.com/mediq/mediq/sources"
 )
 
@@ -36,6 +37,9 @@ type Sentence struct {
 	// SpeakerIndex indexes Doc.Speakers, -1 when the speaker is not listed.
 	SpeakerIndex int
 	Text         string
+	// Terms is what the full-text index holds for the sentence (see
+	// schema.FTSTerms).
+	Terms string
 }
 
 // Row is a figure with the context that makes it comparable.
@@ -163,6 +167,7 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 					table = &tableState{}
 				}
 				s := Sentence{Span: ln, Line: lineOf(ln.Start), Section: section, Speaker: speaker, SpeakerIndex: speakerIdx, Text: string(line)}
+				s.Terms = schema.FTSTerms(s.Text)
 				d.Sentences = append(d.Sentences, s)
 				for _, f := range table.row(sc, ln) {
 					d.Figures = append(d.Figures, p.context(d, f, len(d.Sentences)-1, table))
@@ -172,6 +177,7 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 			table = nil
 			for _, ss := range splitSentences(text, ln) {
 				s := Sentence{Span: ss, Line: lineOf(ss.Start), Section: section, Speaker: speaker, SpeakerIndex: speakerIdx, Text: string(text[ss.Start:ss.End])}
+				s.Terms = schema.FTSTerms(s.Text)
 				d.Sentences = append(d.Sentences, s)
 				first := len(d.Figures)
 				for _, f := range sc.scanRange(ss.Start, ss.End) {

@@ -78,6 +78,13 @@ CREATE TABLE sentences (
 );
 CREATE INDEX sentences_document ON sentences(document_id, seq);
 
+-- sentences_fts: full-text search over sentences. Each Chinese character is
+-- indexed as a token of its own (see schema.FTSTerms), with rowid = sentences.id;
+-- query it with the phrase of the query's characters, e.g.
+--   SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH '"集 采"'
+-- (mediq's .search and db.Search build that phrase for you).
+CREATE VIRTUAL TABLE sentences_fts USING fts5(terms, content = '', tokenize = 'ascii');
+
 CREATE TABLE figures (
     id          INTEGER PRIMARY KEY,
     source_id   INTEGER NOT NULL REFERENCES sources(id),

@@ -1,0 +1,27 @@
+package schema_test
+
+import (
+	"testing"
+
+	"github.com/mediq/mediq/schema"
+)
+
+func TestFTSTerms(t *testing.T) {
+	tests := []struct{ in, terms, query string }{
+		{"集采药品", "集 采 药 品", `"集 采 药 品"`},
+		{"集采", "集 采", `"集 采"`},
+		{"采", "采", `"采"`},
+		{"按DRG付费", "按 drg 付 费", `"按 drg 付 费"`},
+		{"截至2025年9月底，全区", "截 至 2025 年 9 月 底 全 区", `"截 至 2025 年 9 月 底 全 区"`},
+		{"“三医”协同", "三 医 协 同", `"三 医 协 同"`},
+		{"  ，。", "", ""},
+	}
+	for _, tt := range tests {
+		if got := schema.FTSTerms(tt.in); got != tt.terms {
+			t.Errorf("FTSTerms(%q) = %q, want %q", tt.in, got, tt.terms)
+		}
+		if got := schema.FTSQuery(tt.in); got != tt.query {
+			t.Errorf("FTSQuery(%q) = %q, want %q", tt.in, got, tt.query)
+		}
+	}
+}
