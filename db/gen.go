@@ -24,7 +24,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	st, err := loader.Build(context.Background(), srcs, "mediq.db")
+	inds, err := sources.EmbeddedIndicators()
+	if err != nil {
+		log.Fatal(err)
+	}
+	st, err := loader.BuildWith(context.Background(), srcs, "mediq.db", loader.BuildOptions{Indicators: inds})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -22,7 +22,7 @@ func TestSnapshotFresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "fresh.db")
-	if _, err := loader.Build(context.Background(), srcs, path); err != nil {
+	if _, err := loader.BuildWith(context.Background(), srcs, path, loader.BuildOptions{Indicators: indicators(t)}); err != nil {
 		t.Fatal(err)
 	}
 	fresh, err := os.ReadFile(path)
@@ -54,7 +54,7 @@ func TestBuildReproducible(t *testing.T) {
 	var got [2][]byte
 	for i := range got {
 		path := filepath.Join(t.TempDir(), "mediq.db")
-		if _, err := loader.Build(context.Background(), srcs, path); err != nil {
+		if _, err := loader.BuildWith(context.Background(), srcs, path, loader.BuildOptions{Indicators: indicators(t)}); err != nil {
 			t.Fatal(err)
 		}
 		if got[i], err = os.ReadFile(path); err != nil {
@@ -64,6 +64,15 @@ func TestBuildReproducible(t *testing.T) {
 	if !bytes.Equal(got[0], got[1]) {
 		t.Fatal("two builds of the same sources differ")
 	}
+}
+
+func indicators(t *testing.T) []sources.Indicator {
+	t.Helper()
+	inds, err := sources.EmbeddedIndicators()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return inds
 }
 
 func openEmbedded(t *testing.T) *sql.DB {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -46,6 +47,8 @@ type BuildOptions struct {
 	Reuse string
 	// Progress, when set, is called after each source is written.
 	Progress func(done, total int, f FileStats)
+	// Indicators is the indicator catalogue figures are attached to.
+	Indicators []sources.Indicator
 }
 
 // DataVersion returns the data version of a set of sources: the schema
@@ -84,8 +87,8 @@ func BuildWith(ctx context.Context, srcs []sources.Source, path string, opt Buil
 		}
 	}()
 	prev := openPrevious(ctx, opt.Reuse)
-	results := parseAsync(ctx, srcs, prev)
-	st, err := write(ctx, tmp, srcs, results, opt.Progress)
+	results := parseAsync(ctx, srcs, prev, opt.Indicators)
+	st, err := write(ctx, tmp, srcs, results, opt)
 	prev.close()
 	if err != nil {
 		return Stats{}, err
@@ -116,11 +119,11 @@ type parsing struct {
 // parseAsync parses the sources on every core while the caller writes the
 // database, returning their results in source order. Sources unchanged in
 // prev are read back from it instead.
-func parseAsync(ctx context.Context, srcs []sources.Source, prev *previous) []*parsing {
+func parseAsync(ctx context.Context, srcs []sources.Source, prev *previous, inds []sources.Indicator) []*parsing {
 	out := make([]*parsing, len(srcs))
 	next := make(chan int, len(srcs))
 	for i, s := range srcs {
-		out[i] = &parsing{done: make(chan struct{}), key: ParseKey(s)}
+		out[i] = &parsing{done: make(chan struct{}), key: ParseKey(s, inds)}
 		if p := prev.load(ctx, s, out[i].key); p != nil {
 			out[i].p, out[i].reused = p, true
 			close(out[i].done)
@@ -133,6 +136,9 @@ func parseAsync(ctx context.Context, srcs []sources.Source, prev *previous) []*p
 		go func() {
 			for i := range next {
 				out[i].p, out[i].err = Parse(srcs[i])
+				if out[i].err == nil {
+					out[i].p.AttachIndicators(inds)
+				}
 				close(out[i].done)
 			}
 		}()
@@ -178,7 +184,8 @@ func syncFile(path string) error {
 }
 
 // write fills a new database file at path.
-func write(ctx context.Context, path string, srcs []sources.Source, parsed []*parsing, progress func(int, int, FileStats)) (Stats, error) {
+func write(ctx context.Context, path string, srcs []sources.Source, parsed []*parsing, opt BuildOptions) (Stats, error) {
+	progress := opt.Progress
 	var st Stats
 	h, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
 	if err != nil {
@@ -205,10 +212,11 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*pa
 	w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, fts: fts,
 		sentences: newBatch("sentences(id, source_id, document_id, seq, char_start, char_end, line, section, speaker, speaker_id, text)", 11),
 		figures: newBatch(`figures(id, source_id, document_id, sentence_id, char_start, char_end, raw, value, value_max, unit, qualifier,
-			period, role, region, issuer, issuer_note, speaker, label)`, 18),
+			period, role, direction, pair_id, indicator_key, region, issuer, agency, issuer_note, speaker, label)`, 22),
 	}
 	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "schema_version", strconv.Itoa(schema.Version))
 	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "data_version", DataVersion(srcs))
+	w.indicators(opt.Indicators)
 	done := 0
 	err = wait(parsed, func(r *parsing) {
 		fs := w.source(r.p, r.key, &st)
@@ -351,15 +359,39 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 			w.sentences.add(w, w.ids.sentence, sid, did, i+1, s.Start, s.End, s.Line, nullable(s.Section), nullable(s.Speaker), spk, s.Text)
 			w.fts.add(w.ids.sentence, s.Terms)
 		}
+		firstFigure := w.ids.figure + 1
 		for _, f := range d.Figures {
 			w.ids.figure++
 			st.Figures++
+			var pair any
+			if f.Pair >= 0 {
+				pair = firstFigure + int64(f.Pair)
+			}
+			period := f.Period
+			if period == "" {
+				period = "unknown"
+			}
 			w.figures.add(w, w.ids.figure, sid, did, sentenceIDs[f.Sentence], f.Start, f.End, f.Raw, f.Value.SQLValue(), f.ValueMax.SQLValue(),
-				f.Unit, f.Qualifier, nullable(f.Period), nullable(f.Role), nullable(f.Region), f.Issuer, nullable(f.IssuerNote),
-				nullable(f.Speaker), nullable(f.Label))
+				f.Unit, f.Qualifier, period, nullable(f.Role), nullable(f.Direction), pair, nullable(f.Indicator),
+				nullable(f.Region), f.Issuer, f.Issuer, nullable(f.IssuerNote), nullable(f.Speaker), nullable(f.Label))
 		}
 	}
 	return fs
+}
+
+func (w *writer) indicators(inds []sources.Indicator) {
+	for _, ind := range inds {
+		rules, _ := json.Marshal(struct {
+			Units     []string `json:"units"`
+			Clause    []string `json:"clause,omitempty"`
+			ClauseAll []string `json:"clause_all,omitempty"`
+			After     []string `json:"after,omitempty"`
+			Sentence  []string `json:"sentence,omitempty"`
+			Label     []string `json:"label,omitempty"`
+		}{ind.Units, ind.Clause, ind.ClauseAll, ind.After, ind.Sentence, ind.Label})
+		w.exec("INSERT INTO indicators(key, name_zh, name_en, unit, description, rules) VALUES (?, ?, ?, ?, ?, ?)",
+			ind.Key, ind.NameZh, ind.NameEn, ind.Unit, ind.Description, string(rules))
+	}
 }
 
 func (w *writer) presets() {

@@ -19,7 +19,7 @@ const (
 // sentence si in document d.
 func (p *Parsed) context(d *Doc, f Figure, si int, table *tableState) Row {
 	s := d.Sentences[si]
-	row := Row{Figure: f, Sentence: si, Region: d.Region, Issuer: d.Issuer(), Speaker: s.Speaker}
+	row := Row{Figure: f, Sentence: si, Region: d.Region, Issuer: d.Issuer(), Speaker: s.Speaker, Pair: -1}
 	if s.SpeakerIndex >= 0 {
 		sp := d.Speakers[s.SpeakerIndex]
 		if sp.Region != "" {
@@ -57,6 +57,9 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *tableState) Row {
 	}
 	row.Period = lastPeriod(p.marks, len(before))
 	row.Role = roleOf(before, row.Period, d.Date, d.Kind, s.Section)
+	if row.Role == RoleChange || row.Role == RoleTarget {
+		row.Direction = directionOf(before) // 增加20个… in a task is a target that rises
+	}
 	return row
 }
 
@@ -219,7 +222,7 @@ func roleOf(before, period, docDate, kind, section string) string {
 			return RoleTarget
 		}
 		return RoleActual
-	case reChange.MatchString(before):
+	case reChange.MatchString(before) && !planned:
 		return RoleChange
 	case future, planned, reTarget.MatchString(clause), reByYear.MatchString(before):
 		return RoleTarget
@@ -274,4 +277,49 @@ func yearPrefix(date string) string {
 		return ""
 	}
 	return date[:4]
+}
+
+var (
+	reUp   = regexp.MustCompile(`(?:增长|增加|提高|提升|扩大|上涨|涨幅|增幅|新增|增)(?:了|达到|达|约|超过|近)?\s*$`)
+	reDown = regexp.MustCompile(`(?:下降|降低|减少|降幅|降价|减轻|节约|下调|降)(?:了|达到|达|约|超过|近)?\s*$`)
+)
+
+// directionOf returns up or down for a change, from the verb before it.
+func directionOf(before string) string {
+	if rs := []rune(before); len(rs) > 12 {
+		before = string(rs[len(rs)-12:])
+	}
+	switch {
+	case reUp.MatchString(before):
+		return "up"
+	case reDown.MatchString(before):
+		return "down"
+	}
+	return ""
+}
+
+// linkPairs links each from–to pair of a document (从3万元提高到6万元,
+// 从29个病种扩大到38个病种): a baseline and the next figure of its sentence
+// with the same unit.
+func linkPairs(d *Doc) {
+	for i := range d.Figures {
+		f := &d.Figures[i]
+		if f.Role != RoleBaseline || f.Label != "" || f.Pair >= 0 {
+			continue
+		}
+		for j := i + 1; j < len(d.Figures) && d.Figures[j].Sentence == f.Sentence; j++ {
+			g := &d.Figures[j]
+			if g.Unit == f.Unit && g.Role != RoleBaseline {
+				f.Pair, g.Pair = j, i
+				if g.Direction == "" {
+					if g.Value.Less(f.Value) {
+						g.Direction = "down"
+					} else if f.Value.Less(g.Value) {
+						g.Direction = "up"
+					}
+				}
+				break
+			}
+		}
+	}
 }

@@ -52,6 +52,13 @@ type Row struct {
 	Issuer     string
 	IssuerNote string
 	Speaker    string
+	// Indicator is the key of the indicator the figure measures, "" for none.
+	Indicator string
+	// Direction is up or down for a change, "" otherwise.
+	Direction string
+	// Pair indexes Doc.Figures: the other end of a from–to pair
+	// (从3万元提高到6万元), -1 for none.
+	Pair int
 }
 
 // Parse reads one source into documents, sentences and figures. Every body
@@ -80,6 +87,7 @@ func Parse(src sources.Source) (*Parsed, error) {
 	sc := newScanner(text, all)
 	for i := range p.Documents {
 		p.readDocument(sc, &p.Documents[i])
+		linkPairs(&p.Documents[i])
 	}
 	return p, nil
 }
@@ -258,7 +266,7 @@ func (p *Parsed) continueList(prev, row *Row) {
 		return
 	}
 	if prev.Role == RoleChange {
-		row.Role = RoleChange
+		row.Role, row.Direction = RoleChange, prev.Direction
 	}
 	if row.Period == "" {
 		row.Period = prev.Period

@@ -44,7 +44,7 @@ var parserIdentity = sync.OnceValue(func() string {
 // ParseKey identifies what parsing a source depends on: its bytes, its
 // manifest entry and the parser itself. A source whose key is unchanged
 // parses to the same rows.
-func ParseKey(s sources.Source) string {
+func ParseKey(s sources.Source, inds []sources.Indicator) string {
 	entry, _ := json.Marshal(struct {
 		File, Outlet, PageDate string
 		Corrections            []sources.Correction
@@ -52,7 +52,7 @@ func ParseKey(s sources.Source) string {
 		HTML                   bool
 	}{s.File, s.Outlet, s.PageDate, s.Corrections, s.Documents, s.HTML})
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%s\n%s\n", s.SHA256, entry, parserIdentity())
+	fmt.Fprintf(h, "%s\n%s\n%s\n%s\n", s.SHA256, entry, parserIdentity(), CatalogueKey(inds))
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -195,16 +195,28 @@ func (p *previous) readDoc(ctx context.Context, did int64, d *Doc) error {
 	if err != nil {
 		return err
 	}
-	return p.each(ctx, `SELECT sentence_id, char_start, char_end, raw, value, value_max, unit, qualifier,
-		coalesce(period, ''), coalesce(role, ''), coalesce(region, ''), issuer, coalesce(issuer_note, ''),
-		coalesce(speaker, ''), coalesce(label, '')
+	first := int64(-1)
+	return p.each(ctx, `SELECT id, sentence_id, char_start, char_end, raw, value, value_max, unit, qualifier,
+		period, coalesce(role, ''), coalesce(direction, ''), pair_id, coalesce(indicator_key, ''),
+		coalesce(region, ''), issuer, coalesce(issuer_note, ''), coalesce(speaker, ''), coalesce(label, '')
 		FROM figures WHERE document_id = ? ORDER BY id`, did, func(r *sql.Rows) error {
-		var sid int64
+		var id, sid int64
+		var pair sql.NullInt64
 		var v, vmax any
 		var f Row
-		if err := r.Scan(&sid, &f.Start, &f.End, &f.Raw, &v, &vmax, &f.Unit, &f.Qualifier, &f.Period, &f.Role,
-			&f.Region, &f.Issuer, &f.IssuerNote, &f.Speaker, &f.Label); err != nil {
+		if err := r.Scan(&id, &sid, &f.Start, &f.End, &f.Raw, &v, &vmax, &f.Unit, &f.Qualifier, &f.Period, &f.Role,
+			&f.Direction, &pair, &f.Indicator, &f.Region, &f.Issuer, &f.IssuerNote, &f.Speaker, &f.Label); err != nil {
 			return err
+		}
+		if first < 0 {
+			first = id
+		}
+		if f.Period == "unknown" {
+			f.Period = ""
+		}
+		f.Pair = -1
+		if pair.Valid {
+			f.Pair = int(pair.Int64 - first)
 		}
 		f.Sentence = sentenceIndex[sid]
 		f.Value, f.ValueMax = decimalOf(v), decimalOf(vmax)

@@ -105,10 +105,11 @@ WHERE b.role = 'baseline'
                     AND m.char_start > b.char_start AND m.char_start < n.char_start)
 ORDER BY d.issue_date, b.char_start;
 
--- name: plan-vs-actual
--- title: 目标与实际 | Plan targets beside reported actuals
--- description: Target figures on a subject beside the actual figures other documents report
--- description: on it in the same unit, so a plan's goal can be held against what was achieved.
+-- name: keyword-targets
+-- title: 关键词：目标与实际 | Targets beside actuals on a keyword
+-- description: Target figures whose sentence mentions a word beside the actual figures other
+-- description: documents report in the same unit with the same word: a wider net than the
+-- description: indicator-based plan-vs-actual preset.
 -- param: keyword = 药品 | subject word both sentences mention, e.g. 集中带量采购, 医保, 门诊
 SELECT t.raw AS target, t.period AS target_period, td.issue_date AS target_date,
        t.issuer AS target_issuer, a.raw AS actual, a.period AS actual_period,
@@ -124,10 +125,10 @@ WHERE t.role = 'target'
   AND instr(ts.text, :keyword) > 0 AND instr(xs.text, :keyword) > 0
 ORDER BY td.issue_date, t.char_start, ad.issue_date, a.char_start;
 
--- name: regions
--- title: 地区对比 | One region against another on a subject
--- description: Figures on one subject region by region — the national tasks first, then
--- description: Guangxi, Shandong and the rest — each with its document, date and role.
+-- name: keyword-regions
+-- title: 关键词：地区对比 | Region against region on a keyword
+-- description: Figures whose sentence mentions a word, region by region — the national tasks
+-- description: first, then Guangxi, Shandong and the rest — each with its document, date and role.
 -- param: keyword = 药品 | subject word the sentence mentions, e.g. 医共体, 基层, DRG
 SELECT coalesce(f.region, d.region) AS region, d.issue_date, d.title AS document,
        f.raw, f.value, f.unit, f.role, f.issuer, s.text AS sentence, f.id
@@ -211,3 +212,100 @@ SELECT c.id, s.file, c.find, c.replacement, c.occurrences, c.reason,
 FROM corrections c
 JOIN sources s ON s.id = c.source_id
 ORDER BY c.id;
+
+-- name: indicators
+-- title: 指标目录 | Indicator catalogue
+-- description: Every indicator with its unit, how many figures and documents speak of it,
+-- description: and the periods they cover: where to start a cross-document comparison.
+SELECT i.key, i.name_zh, i.name_en, i.unit,
+       count(f.id) AS figures, count(DISTINCT f.document_id) AS documents,
+       min(nullif(f.period, 'unknown')) AS first_period, max(nullif(f.period, 'unknown')) AS last_period
+FROM indicators i
+LEFT JOIN figures f ON f.indicator_key = i.key
+GROUP BY i.key
+ORDER BY documents DESC, figures DESC, i.key;
+
+-- name: series
+-- title: 指标时间序列 | One indicator across all documents, by period
+-- description: Every figure of one indicator across all documents, ordered by the period it
+-- description: describes (the document date where the text gives none): baselines, targets,
+-- description: reported values and changes side by side.
+-- param: indicator = vbp_drugs | an indicator key (see the indicators preset) or a Chinese phrase in its name, e.g. 集采
+SELECT coalesce(nullif(f.period, 'unknown'), d.issue_date) AS period, f.role, f.direction, f.region,
+       f.raw, f.value, f.unit, f.qualifier, f.agency, d.issue_date, d.title AS document, i.key AS indicator, f.id
+FROM figures f
+JOIN indicators i ON i.key = f.indicator_key
+JOIN documents d ON d.id = f.document_id
+WHERE i.key = :indicator OR instr(i.name_zh, :indicator) > 0
+ORDER BY i.key,
+         CASE WHEN f.period = 'unknown' THEN d.issue_date
+              WHEN instr(f.period, '/') > 0 THEN substr(f.period, instr(f.period, '/') + 1)
+              ELSE f.period END,
+         d.issue_date, f.char_start;
+
+-- name: plan-vs-actual
+-- title: 规划目标与最新实际 | Plan targets beside the latest reported actuals
+-- description: For one region, every target set for an indicator beside the latest actual value
+-- description: reported for the same indicator and region, and whether the target was met
+-- description: (yes/no by the target's qualifier: 超过 needs more, 以下 needs at most, otherwise at least).
+-- param: region = 广西 | region, e.g. 广西, 山东, 全国
+WITH targets AS (
+    SELECT f.id, f.indicator_key, f.raw, f.value, f.qualifier, f.period, d.title AS document, d.issue_date
+    FROM figures f JOIN documents d ON d.id = f.document_id
+    WHERE f.role = 'target' AND f.indicator_key IS NOT NULL AND f.region = :region
+), actuals AS (
+    SELECT f.id, f.indicator_key, f.raw, f.value, f.period, d.title AS document, d.issue_date,
+           row_number() OVER (PARTITION BY f.indicator_key
+                              ORDER BY d.issue_date DESC, nullif(f.period, 'unknown') DESC, f.id) AS recency
+    FROM figures f JOIN documents d ON d.id = f.document_id
+    WHERE f.role = 'actual' AND f.indicator_key IS NOT NULL AND f.region = :region
+)
+SELECT i.name_zh AS indicator, t.raw AS target, t.period AS target_period, t.document AS target_document,
+       a.raw AS latest_actual, a.period AS actual_period, a.document AS actual_document,
+       CASE WHEN a.id IS NULL THEN NULL
+            WHEN t.qualifier = 'gt' THEN iif(a.value > t.value, 'yes', 'no')
+            WHEN t.qualifier = 'lt' THEN iif(a.value < t.value, 'yes', 'no')
+            WHEN t.qualifier = 'lte' THEN iif(a.value <= t.value, 'yes', 'no')
+            ELSE iif(a.value >= t.value, 'yes', 'no') END AS met,
+       i.unit, t.id AS target_id, a.id AS actual_id
+FROM targets t
+JOIN indicators i ON i.key = t.indicator_key
+LEFT JOIN actuals a ON a.indicator_key = t.indicator_key AND a.recency = 1
+ORDER BY (a.id IS NULL), i.key, t.period;
+
+-- name: regions
+-- title: 地区对比 | One indicator, region against region
+-- description: For one indicator, each region's latest reported value and latest target, with
+-- description: their periods and documents: Guangxi against Shandong against the national tasks.
+-- param: indicator = vbp_drugs | an indicator key (see the indicators preset)
+WITH ranked AS (
+    SELECT f.*, d.title AS document, d.issue_date,
+           row_number() OVER (PARTITION BY f.region, f.role
+                              ORDER BY d.issue_date DESC, nullif(f.period, 'unknown') DESC, f.id) AS recency
+    FROM figures f JOIN documents d ON d.id = f.document_id
+    WHERE f.indicator_key = :indicator
+)
+SELECT r.region,
+       max(CASE WHEN r.role = 'actual' THEN r.raw END) AS latest_actual,
+       max(CASE WHEN r.role = 'actual' THEN r.period END) AS actual_period,
+       max(CASE WHEN r.role = 'target' THEN r.raw END) AS latest_target,
+       max(CASE WHEN r.role = 'target' THEN r.period END) AS target_period,
+       max(CASE WHEN r.role = 'baseline' THEN r.raw END) AS baseline,
+       (SELECT count(*) FROM figures g WHERE g.indicator_key = :indicator AND g.region = r.region) AS figures,
+       group_concat(DISTINCT r.document) AS documents
+FROM ranked r
+WHERE r.recency = 1
+GROUP BY r.region
+ORDER BY r.region = '全国' DESC, figures DESC, r.region;
+
+-- name: indicator-figures
+-- title: 指标的全部数字及其句子 | Every figure of one indicator with its sentence
+-- description: Every figure attached to one indicator with the sentence it stands in, so that
+-- description: each can be checked against its source.
+-- param: indicator = vbp_drugs | an indicator key (see the indicators preset)
+SELECT f.id, d.issue_date, f.region, f.raw, f.value, f.unit, f.period, f.role, f.agency, s.text AS sentence
+FROM figures f
+JOIN sentences s ON s.id = f.sentence_id
+JOIN documents d ON d.id = f.document_id
+WHERE f.indicator_key = :indicator
+ORDER BY d.issue_date, f.char_start;

@@ -85,6 +85,15 @@ CREATE INDEX sentences_document ON sentences(document_id, seq);
 -- (mediq's .search and db.Search build that phrase for you).
 CREATE VIRTUAL TABLE sentences_fts USING fts5(terms, content = '', tokenize = 'ascii');
 
+CREATE TABLE indicators (
+    key         TEXT PRIMARY KEY,
+    name_zh     TEXT NOT NULL,
+    name_en     TEXT NOT NULL,
+    unit        TEXT NOT NULL,
+    description TEXT NOT NULL,
+    rules       TEXT NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE figures (
     id          INTEGER PRIMARY KEY,
     source_id   INTEGER NOT NULL REFERENCES sources(id),
@@ -97,10 +106,14 @@ CREATE TABLE figures (
     value_max   NUMERIC NOT NULL,
     unit        TEXT NOT NULL,
     qualifier   TEXT NOT NULL CHECK (qualifier IN ('exact', 'approx', 'gt', 'gte', 'lt', 'lte', 'range')),
-    period      TEXT,
+    period      TEXT NOT NULL,
     role        TEXT CHECK (role IN ('actual', 'target', 'baseline', 'change')),
+    direction   TEXT CHECK (direction IN ('up', 'down')),
+    pair_id     INTEGER REFERENCES figures(id),
+    indicator_key TEXT REFERENCES indicators(key),
     region      TEXT,
     issuer      TEXT NOT NULL,
+    agency      TEXT NOT NULL,
     issuer_note TEXT,
     speaker     TEXT,
     label       TEXT,
@@ -110,6 +123,7 @@ CREATE TABLE figures (
 CREATE INDEX figures_document ON figures(document_id, char_start);
 CREATE INDEX figures_sentence ON figures(sentence_id);
 CREATE INDEX figures_unit ON figures(unit);
+CREATE INDEX figures_indicator ON figures(indicator_key, period);
 
 CREATE TABLE presets (
     name        TEXT PRIMARY KEY,
@@ -132,7 +146,7 @@ CREATE TABLE dictionary (
 -- most questions start.
 CREATE VIEW figures_full AS
 SELECT f.id, f.raw, f.value, f.value_max, f.unit, f.qualifier, f.period, f.role,
-       f.region, f.issuer, f.speaker, f.label,
+       f.indicator_key, f.region, f.issuer, f.speaker, f.label,
        d.title AS document, d.issue_date, d.kind, s.file AS source,
        t.text AS sentence, f.document_id, f.sentence_id, f.char_start, f.char_end
 FROM figures f

@@ -236,3 +236,5 @@ func yamlString(s string) string {
 	}
 	return fmt.Sprintf("%q", s)
 }
+
+func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

@@ -25,7 +25,7 @@ import (
 // ManifestFile is the name of the manifest inside a sources directory.
 const ManifestFile = "manifest.yaml"
 
-//go:embed manifest.yaml *.txt
+//go:embed manifest.yaml indicators.yaml *.txt
 var embedded embed.FS
 
 // FS returns the embedded sources directory: manifest.yaml and the documents.
