@@ -42,19 +42,38 @@ var embeddedVFS = sync.OnceValues(func() (string, error) {
 	return name, err
 })
 
+// Option configures a handle returned by Open or OpenFile.
+type Option func(*options)
+
+// options collects the settings of Option values.
+type options struct {
+	// safe makes the handle safe for SQL typed by anyone (see Safe).
+	safe bool
+	// limits bound each statement on a safe handle (see SafeLimits).
+	limits Limits
+}
+
+func collect(opts []Option) options {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
 // Open returns a handle on the embedded database. The handle is read-only:
 // any statement that writes fails with SQLITE_READONLY. Close it when done.
-func Open(ctx context.Context) (*sql.DB, error) {
+func Open(ctx context.Context, opts ...Option) (*sql.DB, error) {
 	name, err := embeddedVFS()
 	if err != nil {
 		return nil, fmt.Errorf("register embedded database: %w", err)
 	}
-	return open(ctx, "file:"+FileName+"?vfs="+name+"&mode=ro")
+	return open(ctx, "file:"+FileName+"?vfs="+name+"&mode=ro", collect(opts))
 }
 
 // OpenFile returns a read-only handle on a mediq database file, such as one
 // written by WriteFile or built by the loader.
-func OpenFile(ctx context.Context, path string) (*sql.DB, error) {
+func OpenFile(ctx context.Context, path string, opts ...Option) (*sql.DB, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
@@ -63,11 +82,17 @@ func OpenFile(ctx context.Context, path string) (*sql.DB, error) {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: "mode=ro"}
-	return open(ctx, u.String())
+	return open(ctx, u.String(), collect(opts))
 }
 
-func open(ctx context.Context, dsn string) (*sql.DB, error) {
-	h, err := sql.Open("sqlite", dsn)
+func open(ctx context.Context, dsn string, o options) (*sql.DB, error) {
+	var h *sql.DB
+	var err error
+	if o.safe {
+		h, err = openSafe(dsn, o.limits)
+	} else {
+		h, err = sql.Open("sqlite", dsn)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}

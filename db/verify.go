@@ -1,0 +1,234 @@
+package db
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrMismatch is wrapped by Verify's error when a check fails.
+var ErrMismatch = errors.New("data does not match its own record")
+
+// Problem is one failed check of Verify.
+type Problem struct {
+	Check string // "schema", "integrity", "source" or "figure"
+	ID    int64  // row id of the source or figure, 0 for the others
+	Msg   string
+}
+
+// String returns "Check ID: Msg", or "Check: Msg" without an ID.
+func (p Problem) String() string {
+	if p.ID != 0 {
+		return fmt.Sprintf("%s %d: %s", p.Check, p.ID, p.Msg)
+	}
+	return p.Check + ": " + p.Msg
+}
+
+// Report is what Verify checked and found.
+type Report struct {
+	DataVersion   string // meta.data_version of the database checked
+	SchemaVersion int    // PRAGMA user_version found
+	Integrity     string // first line of PRAGMA integrity_check, "ok" when sound
+	Sources       int    // sources whose text was hashed
+	Figures       int    // figures whose raw text was compared with the source text
+	Problems      []Problem
+}
+
+// OK reports whether every check passed.
+func (r *Report) OK() bool { return len(r.Problems) == 0 }
+
+// Err returns nil when every check passed, else an error wrapping
+// ErrMismatch that names the first problems.
+func (r *Report) Err() error {
+	if r.OK() {
+		return nil
+	}
+	const show = 3
+	var msgs []string
+	for i, p := range r.Problems {
+		if i == show {
+			msgs = append(msgs, fmt.Sprintf("and %d more", len(r.Problems)-show))
+			break
+		}
+		msgs = append(msgs, p.String())
+	}
+	return fmt.Errorf("verify: %w: %s", ErrMismatch, strings.Join(msgs, "; "))
+}
+
+// String is the report as `mediq verify` prints it: one line per check,
+// then every problem.
+func (r *Report) String() string {
+	var b strings.Builder
+	count := func(check string) int {
+		n := 0
+		for _, p := range r.Problems {
+			if p.Check == check {
+				n++
+			}
+		}
+		return n
+	}
+	status := func(check string) string {
+		if n := count(check); n > 0 {
+			return fmt.Sprintf("FAILED (%d)", n)
+		}
+		return "ok"
+	}
+	fmt.Fprintf(&b, "data version    %s\n", r.DataVersion)
+	fmt.Fprintf(&b, "schema version  %d, want %d: %s\n", r.SchemaVersion, SchemaVersion, status("schema"))
+	fmt.Fprintf(&b, "integrity_check %s\n", status("integrity"))
+	fmt.Fprintf(&b, "sources         %d texts hashed, SHA-256 recorded: %s\n", r.Sources, status("source"))
+	fmt.Fprintf(&b, "figures         %d raw texts compared with the text at their offsets: %s\n", r.Figures, status("figure"))
+	for _, p := range r.Problems {
+		fmt.Fprintf(&b, "  %s\n", p)
+	}
+	if r.OK() {
+		b.WriteString("all checks passed\n")
+	} else {
+		fmt.Fprintf(&b, "%d problems\n", len(r.Problems))
+	}
+	return b.String()
+}
+
+// Verify re-checks the database behind h against itself: the schema version
+// (PRAGMA user_version against SchemaVersion), PRAGMA integrity_check, each
+// source text against its recorded SHA-256 and length, and each figure's raw
+// text against the source text at its offsets. It returns the report and,
+// when a check fails, report.Err(); other errors mean the checks could not
+// run.
+func Verify(ctx context.Context, h DBTX) (*Report, error) {
+	r := &Report{}
+	if err := queryRow(ctx, h, "SELECT coalesce((SELECT value FROM meta WHERE key = 'data_version'), '')", &r.DataVersion); err != nil {
+		return nil, fmt.Errorf("verify: read data version: %w", err)
+	}
+	if err := queryRow(ctx, h, "PRAGMA user_version", &r.SchemaVersion); err != nil {
+		return nil, fmt.Errorf("verify: read schema version: %w", err)
+	}
+	if r.SchemaVersion != SchemaVersion {
+		r.add("schema", 0, "PRAGMA user_version is %d, this build of mediq reads schema version %d", r.SchemaVersion, SchemaVersion)
+	}
+	if err := r.integrity(ctx, h); err != nil {
+		return nil, err
+	}
+	texts, err := r.sources(ctx, h)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.figures(ctx, h, texts); err != nil {
+		return nil, err
+	}
+	return r, r.Err()
+}
+
+func (r *Report) add(check string, id int64, format string, args ...any) {
+	r.Problems = append(r.Problems, Problem{Check: check, ID: id, Msg: fmt.Sprintf(format, args...)})
+}
+
+func queryRow(ctx context.Context, h DBTX, query string, dest ...any) error {
+	rows, err := h.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return fmt.Errorf("%s: no rows", query)
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	return rows.Close()
+}
+
+func (r *Report) integrity(ctx context.Context, h DBTX) error {
+	rows, err := h.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return fmt.Errorf("verify: integrity_check: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("verify: integrity_check: %w", err)
+		}
+		if r.Integrity == "" {
+			r.Integrity = line
+		}
+		if line != "ok" {
+			r.add("integrity", 0, "%s", line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("verify: integrity_check: %w", err)
+	}
+	return nil
+}
+
+// sources hashes each source text and returns the texts as runes by id.
+func (r *Report) sources(ctx context.Context, h DBTX) (map[int64][]rune, error) {
+	rows, err := h.QueryContext(ctx, "SELECT id, file, sha256, chars, text FROM sources ORDER BY id")
+	if err != nil {
+		return nil, fmt.Errorf("verify: sources: %w", err)
+	}
+	defer rows.Close()
+	texts := make(map[int64][]rune)
+	for rows.Next() {
+		var id int64
+		var file, want, text string
+		var chars int
+		if err := rows.Scan(&id, &file, &want, &chars, &text); err != nil {
+			return nil, fmt.Errorf("verify: sources: %w", err)
+		}
+		r.Sources++
+		sum := sha256.Sum256([]byte(text))
+		if got := hex.EncodeToString(sum[:]); got != want {
+			r.add("source", id, "text of %s has SHA-256 %s, recorded %s", file, got[:16]+"…", want[:min(16, len(want))]+"…")
+		}
+		if n := utf8.RuneCountInString(text); n != chars {
+			r.add("source", id, "text of %s has %d characters, recorded %d", file, n, chars)
+		}
+		texts[id] = []rune(text)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("verify: sources: %w", err)
+	}
+	return texts, nil
+}
+
+// figures compares each figure's raw text with its source text at its
+// offsets, the invariant substr(text, char_start + 1, char_end - char_start) = raw.
+func (r *Report) figures(ctx context.Context, h DBTX, texts map[int64][]rune) error {
+	rows, err := h.QueryContext(ctx, "SELECT id, source_id, char_start, char_end, raw FROM figures ORDER BY id")
+	if err != nil {
+		return fmt.Errorf("verify: figures: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, src int64
+		var start, end int
+		var raw string
+		if err := rows.Scan(&id, &src, &start, &end, &raw); err != nil {
+			return fmt.Errorf("verify: figures: %w", err)
+		}
+		r.Figures++
+		text, ok := texts[src]
+		switch {
+		case !ok:
+			r.add("figure", id, "source %d does not exist", src)
+		case start < 0 || start >= end || end > len(text):
+			r.add("figure", id, "offsets %d:%d are not a span of source %d (%d characters)", start, end, src, len(text))
+		case string(text[start:end]) != raw:
+			r.add("figure", id, "raw is %q but source %d has %q at %d:%d", raw, src, string(text[start:end]), start, end)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("verify: figures: %w", err)
+	}
+	return nil
+}
