@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Roles, as stored in figures.role.
@@ -64,16 +65,16 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *tableState) Row {
 }
 
 var (
-	reAsOfMonthEnd = regexp.MustCompile(`截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:底|末)`)
-	reAsOfDay      = regexp.MustCompile(`截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reAsOfYearEnd  = regexp.MustCompile(`(?:截至|到)\s*(\d{4})\s*年(?:底|末)`)
-	reSince        = regexp.MustCompile(`(\d{4})\s*年(?:以来|至今)`)
-	reYear         = regexp.MustCompile(`(\d{4})\s*年`)
-	reThisYear     = regexp.MustCompile(`今年|本年度`)
-	reLastYear     = regexp.MustCompile(`去年|上年`)
-	reNow          = regexp.MustCompile(`截至目前|目前|截至今年`)
-	reFiveYear     = regexp.MustCompile(`“?(十[一二三四五六七八九])五”?(期末|时期|期间|末)`)
-	reBaseYear     = regexp.MustCompile(`(?:较|比|从|自|于)\s*(\d{4})\s*年(?:底|末)?$`)
+	reAsOfMonthEnd = lazyRegexp(`截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:底|末)`)
+	reAsOfDay      = lazyRegexp(`截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reAsOfYearEnd  = lazyRegexp(`(?:截至|到)\s*(\d{4})\s*年(?:底|末)`)
+	reSince        = lazyRegexp(`(\d{4})\s*年(?:以来|至今)`)
+	reYear         = lazyRegexp(`(\d{4})\s*年`)
+	reThisYear     = lazyRegexp(`今年|本年度`)
+	reLastYear     = lazyRegexp(`去年|上年`)
+	reNow          = lazyRegexp(`截至目前|目前|截至今年`)
+	reFiveYear     = lazyRegexp(`“?(十[一二三四五六七八九])五”?(期末|时期|期间|末)`)
+	reBaseYear     = lazyRegexp(`(?:较|比|从|自|于)\s*(\d{4})\s*年(?:底|末)?$`)
 )
 
 // periodMark is a date expression in a sentence: the byte offset where it
@@ -110,13 +111,13 @@ func periodMarks(text, docDate string) []periodMark {
 		return nil // no expression below can match
 	}
 	consider := func(at int, period string) { out = append(out, periodMark{at, period}) }
-	for _, m := range reYear.FindAllStringSubmatchIndex(text, -1) {
-		if reBaseYear.MatchString(text[max(0, m[0]-6):m[1]]) || reBaseYear.MatchString(text[max(0, m[0]-6):min(m[1]+3, len(text))]) {
+	for _, m := range reYear().FindAllStringSubmatchIndex(text, -1) {
+		if reBaseYear().MatchString(text[max(0, m[0]-6):m[1]]) || reBaseYear().MatchString(text[max(0, m[0]-6):min(m[1]+3, len(text))]) {
 			continue // 较2024年底增加: the base of a change, not the period
 		}
 		consider(m[1], text[m[2]:m[3]])
 	}
-	for _, m := range reSince.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range reSince().FindAllStringSubmatchIndex(text, -1) {
 		y := text[m[2]:m[3]]
 		if y < docYear {
 			consider(m[1], y+"/"+docYear)
@@ -124,31 +125,31 @@ func periodMarks(text, docDate string) []periodMark {
 			consider(m[1], y)
 		}
 	}
-	for _, m := range reAsOfYearEnd.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range reAsOfYearEnd().FindAllStringSubmatchIndex(text, -1) {
 		consider(m[1], text[m[2]:m[3]]+"-12-31")
 	}
-	for _, m := range reAsOfMonthEnd.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range reAsOfMonthEnd().FindAllStringSubmatchIndex(text, -1) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		consider(m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
 	}
-	for _, m := range reAsOfDay.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range reAsOfDay().FindAllStringSubmatchIndex(text, -1) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		dd, _ := strconv.Atoi(text[m[6]:m[7]])
 		consider(m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, dd))
 	}
-	for _, m := range reThisYear.FindAllStringIndex(text, -1) {
+	for _, m := range reThisYear().FindAllStringIndex(text, -1) {
 		consider(m[1], docYear)
 	}
-	for _, m := range reLastYear.FindAllStringIndex(text, -1) {
+	for _, m := range reLastYear().FindAllStringIndex(text, -1) {
 		y, _ := strconv.Atoi(docYear)
 		consider(m[1], strconv.Itoa(y-1))
 	}
-	for _, m := range reNow.FindAllStringIndex(text, -1) {
+	for _, m := range reNow().FindAllStringIndex(text, -1) {
 		consider(m[1], docDate)
 	}
-	for _, m := range reFiveYear.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range reFiveYear().FindAllStringSubmatchIndex(text, -1) {
 		end := fiveYearPlanEnd(text[m[2]:m[3]])
 		if end == 0 {
 			continue
@@ -190,13 +191,13 @@ func lastDay(y, m int) int {
 
 var (
 	// changeWords right before a figure make it a change: 同比增长27.23%, 降幅达75%.
-	reChange = regexp.MustCompile(`(?:增长|增加|提高|提升|下降|降低|减少|降幅|增幅|降价|上涨|涨幅|减轻|节约|增)(?:了|达到|达|约|超过|近)?\s*$`)
+	reChange = lazyRegexp(`(?:增长|增加|提高|提升|下降|降低|减少|降幅|增幅|降价|上涨|涨幅|减轻|节约|增)(?:了|达到|达|约|超过|近)?\s*$`)
 	// fromWords mark the starting value of a from–to pair: 从3万元提高到6万元.
-	reFrom = regexp.MustCompile(`(?:从|由)(?:每人每年)?(?:不低于|不少于)?\s*$`)
+	reFrom = lazyRegexp(`(?:从|由)(?:每人每年)?(?:不低于|不少于)?\s*$`)
 	// toWords mark the value reached: 增加至38种, 提高到6万元.
-	reTo = regexp.MustCompile(`(?:增加|增长|提高|提升|扩大|下降|降低|降|减少|调整|达)?(?:至|到)(?:不低于|不少于)?\s*$`)
+	reTo = lazyRegexp(`(?:增加|增长|提高|提升|扩大|下降|降低|降|减少|调整|达)?(?:至|到)(?:不低于|不少于)?\s*$`)
 	// targetWords say the text is about what is to be reached.
-	reTarget = regexp.MustCompile(`力争|目标|确保|预计|将达到|计划|争取|要求|以上的县|不少于|不低于`)
+	reTarget = lazyRegexp(`力争|目标|确保|预计|将达到|计划|争取|要求|以上的县|不少于|不低于`)
 )
 
 // roleOf returns the role the text before a figure gives it. In plans and
@@ -212,19 +213,19 @@ func roleOf(before, period, docDate, kind, section string) string {
 		before = string(rs[len(rs)-16:])
 	}
 	future := isFuture(period, docDate)
-	planned := (kind == "plan" || kind == "notice") && !rePast.MatchString(before) && !rePastSection.MatchString(section) &&
+	planned := (kind == "plan" || kind == "notice") && !rePast().MatchString(before) && !rePastSection().MatchString(section) &&
 		(period == "" || !isPast(period, docDate))
 	switch {
-	case reFrom.MatchString(before):
+	case reFrom().MatchString(before):
 		return RoleBaseline
-	case reTo.MatchString(before):
-		if future || planned || reTarget.MatchString(before) {
+	case reTo().MatchString(before):
+		if future || planned || reTarget().MatchString(before) {
 			return RoleTarget
 		}
 		return RoleActual
-	case reChange.MatchString(before) && !planned:
+	case reChange().MatchString(before) && !planned:
 		return RoleChange
-	case future, planned, reTarget.MatchString(clause), reByYear.MatchString(before):
+	case future, planned, reTarget().MatchString(clause), reByYear().MatchString(before):
 		return RoleTarget
 	}
 	return RoleActual
@@ -232,11 +233,11 @@ func roleOf(before, period, docDate, kind, section string) string {
 
 var (
 	// rePast places a plan's figure in the past: 已, 累计, 截至.
-	rePast = regexp.MustCompile(`已|累计|截至|期间|期末|以来|完成了|实现了`)
+	rePast = lazyRegexp(`已|累计|截至|期间|期末|以来|完成了|实现了`)
 	// rePastSection names a plan's review of what was achieved.
-	rePastSection = regexp.MustCompile(`发展基础|基本形势|面临形势|工作回顾|取得成效`)
+	rePastSection = lazyRegexp(`发展基础|基本形势|面临形势|工作回顾|取得成效`)
 	// reByYear is a deadline: 到2025年, 到2023年底.
-	reByYear = regexp.MustCompile(`到\s*\d{4}\s*年`)
+	reByYear = lazyRegexp(`到\s*\d{4}\s*年`)
 )
 
 // isFuture reports whether a period lies after the document's date.
@@ -263,7 +264,7 @@ func isPast(period, docDate string) bool {
 
 // yearOf returns the four-digit year a table header names (2020年 → 2020).
 func yearOf(h string) string {
-	m := reYear.FindStringSubmatch(h)
+	m := reYear().FindStringSubmatch(h)
 	if m == nil {
 		return ""
 	}
@@ -280,8 +281,8 @@ func yearPrefix(date string) string {
 }
 
 var (
-	reUp   = regexp.MustCompile(`(?:增长|增加|提高|提升|扩大|上涨|涨幅|增幅|新增|增)(?:了|达到|达|约|超过|近)?\s*$`)
-	reDown = regexp.MustCompile(`(?:下降|降低|减少|降幅|降价|减轻|节约|下调|降)(?:了|达到|达|约|超过|近)?\s*$`)
+	reUp   = lazyRegexp(`(?:增长|增加|提高|提升|扩大|上涨|涨幅|增幅|新增|增)(?:了|达到|达|约|超过|近)?\s*$`)
+	reDown = lazyRegexp(`(?:下降|降低|减少|降幅|降价|减轻|节约|下调|降)(?:了|达到|达|约|超过|近)?\s*$`)
 )
 
 // directionOf returns up or down for a change, from the verb before it.
@@ -290,9 +291,9 @@ func directionOf(before string) string {
 		before = string(rs[len(rs)-12:])
 	}
 	switch {
-	case reUp.MatchString(before):
+	case reUp().MatchString(before):
 		return "up"
-	case reDown.MatchString(before):
+	case reDown().MatchString(before):
 		return "down"
 	}
 	return ""
@@ -322,4 +323,10 @@ func linkPairs(d *Doc) {
 			}
 		}
 	}
+}
+
+// lazyRegexp compiles a pattern when it is first used, not at start-up:
+// the mediq command imports the loader but most runs never parse.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

@@ -107,9 +107,9 @@ func LoadDir(fsys fs.FS) (Loaded, error) {
 }
 
 var (
-	reCNDate   = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reISODate  = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b`)
-	reOutlet   = regexp.MustCompile(`来源\s*[:：]\s*([^\s|｜]+)`)
+	reCNDate   = lazyRegexp(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reISODate  = lazyRegexp(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b`)
+	reOutlet   = lazyRegexp(`来源\s*[:：]\s*([^\s|｜]+)`)
 	regionKeys = []string{"全国", "广西", "山东", "浙江", "安徽", "福建", "重庆", "四川", "陕西", "广东", "江苏", "上海", "北京"}
 )
 
@@ -129,7 +129,7 @@ func (s *Source) infer() {
 	} else {
 		s.Guessed = append(s.Guessed, "no date: none in the text, so figures have no document year")
 	}
-	if m := reOutlet.FindStringSubmatch(s.Text); m != nil {
+	if m := reOutlet().FindStringSubmatch(s.Text); m != nil {
 		s.Outlet = m[1]
 		d.Issuers = []string{m[1]}
 		s.Guessed = append(s.Guessed, fmt.Sprintf("issuer %q from 来源", m[1]))
@@ -157,7 +157,7 @@ func (s *Source) infer() {
 func firstDate(text string) string {
 	var best string
 	at := len(text) + 1
-	for _, re := range []*regexp.Regexp{reCNDate, reISODate} {
+	for _, re := range []*regexp.Regexp{reCNDate(), reISODate()} {
 		if m := re.FindStringSubmatchIndex(text); m != nil && m[0] < at {
 			y, mo, d := text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]]
 			date := fmt.Sprintf("%s-%02s-%02s", y, mo, d)

@@ -3,7 +3,6 @@ package sources
 import (
 	"fmt"
 	"io/fs"
-	"regexp"
 
 	"gopkg.in/yaml.v3"
 )
@@ -30,7 +29,7 @@ type Indicator struct {
 	Line int `yaml:"-"` // the catalogue line the entry starts on
 }
 
-var reKey = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+var reKey = lazyRegexp(`^[a-z][a-z0-9_]*$`)
 
 // EmbeddedIndicators returns the indicator catalogue compiled into this package.
 func EmbeddedIndicators() ([]Indicator, error) { return LoadIndicators(embedded) }
@@ -70,7 +69,7 @@ func ParseIndicators(name string, data []byte) ([]Indicator, error) {
 		ind.Line = n.Line
 		bad := func(msg string) error { return &ManifestError{File: name, Line: n.Line, Msg: ind.Key + ": " + msg} }
 		switch {
-		case !reKey.MatchString(ind.Key):
+		case !reKey().MatchString(ind.Key):
 			return nil, bad("key must be lower-case letters, digits and _")
 		case ind.NameZh == "" || ind.NameEn == "" || ind.Unit == "" || ind.Description == "":
 			return nil, bad("needs name_zh, name_en, unit and description")

@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -182,7 +183,7 @@ func ParseManifest(name string, data []byte) ([]Source, error) {
 	return out, nil
 }
 
-var reYAMLLine = regexp.MustCompile(`^(?:yaml: )?(?:unmarshal errors:\n\s*)?line (\d+): `)
+var reYAMLLine = lazyRegexp(`^(?:yaml: )?(?:unmarshal errors:\n\s*)?line (\d+): `)
 
 // firstBadLine returns the first line at which a YAML document stops
 // parsing: yaml.v3 reports the line where the enclosing block starts, which
@@ -201,7 +202,7 @@ func firstBadLine(data []byte) int {
 // yamlError turns a YAML error into a ManifestError with its line.
 func yamlError(name string, err error) *ManifestError {
 	msg := err.Error()
-	if m := reYAMLLine.FindStringSubmatch(msg); m != nil {
+	if m := reYAMLLine().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return &ManifestError{File: name, Line: line, Msg: msg[len(m[0]):]}
 	}
@@ -317,4 +318,9 @@ func (s *Source) read(fsys fs.FS) error {
 	s.HTML = d.HTML
 	s.SHA256 = hex.EncodeToString(sum[:])
 	return nil
+}
+
+// lazyRegexp compiles a pattern when it is first used, not at start-up.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }
