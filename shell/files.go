@@ -1,0 +1,215 @@
+package shell
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mediq/mediq/db"
+)
+
+// writeAtomic writes a file through write: into a temporary file in the
+// target's directory, synced, closed and renamed into place, so an
+// interruption never leaves a half-written file. With exclusive set it
+// refuses to replace an existing file.
+func writeAtomic(path string, perm os.FileMode, exclusive bool, write func(io.Writer) error) (err error) {
+	if exclusive {
+		if _, err := os.Lstat(path); err == nil {
+			return fmt.Errorf(errFileExists, path)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	bw := bufio.NewWriter(f)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Chmod(f.Name(), perm); err != nil {
+		return err
+	}
+	if exclusive {
+		// Link fails if path appeared meanwhile, so nothing is overwritten.
+		// Where the file system has no hard links, check again and rename.
+		err = os.Link(f.Name(), path)
+		switch {
+		case err == nil:
+			return os.Remove(f.Name())
+		case errors.Is(err, fs.ErrExist):
+			return fmt.Errorf(errFileExists, path)
+		}
+		if _, statErr := os.Lstat(path); statErr == nil {
+			err = fmt.Errorf(errFileExists, path)
+			return err
+		}
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// writeFileAtomic writes data to path atomically with mode perm.
+func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
+	return writeAtomic(path, perm, false, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// utf8BOM makes Excel read a CSV file as UTF-8.
+const utf8BOM = "\ufeff"
+
+// sqlStarts lists the first words that make .export's query SQL rather than
+// a preset name.
+func sqlStart(word string) bool {
+	switch strings.ToUpper(word) {
+	case "SELECT", "WITH", "VALUES", "PRAGMA", "EXPLAIN":
+		return true
+	}
+	return false
+}
+
+func (s *Shell) cmdExport(ctx context.Context, c *cmdLine) error {
+	bom, force := true, false
+	file := ""
+	i := 0
+args:
+	for ; i < len(c.args); i++ {
+		a := c.args[i]
+		switch {
+		case a == "--no-bom":
+			bom = false
+		case a == "--force":
+			force = true
+		case strings.HasPrefix(a, "--"):
+			return usageError("export")
+		case file == "":
+			file = a
+		default:
+			break args
+		}
+	}
+	if file == "" {
+		return usageError("export")
+	}
+	if i >= len(c.args) {
+		return errors.New(errExportNothing)
+	}
+	var q string
+	var args []any
+	if first := strings.Fields(c.args[i]); len(first) > 0 && sqlStart(first[0]) {
+		q = c.Rest(i)
+	} else {
+		pq, bs, err := s.resolvePreset(ctx, c.args[i], c.args[i+1:])
+		if err != nil {
+			return err
+		}
+		q, args = pq, sqlArgs(bs)
+	}
+	r, err := s.query(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	if len(r.Columns) == 0 {
+		return errors.New(errExportSQLOnly)
+	}
+	if err := exportCSV(file, r, bom, force); err != nil {
+		return fmt.Errorf(".export: %w", err)
+	}
+	fmt.Fprintf(s.Err, msgExported, len(r.Rows), file)
+	return nil
+}
+
+// exportCSV writes r to path as RFC 4180 CSV with a header row and CRLF line
+// ends, numbers unformatted and NULL as an empty field, optionally after a
+// UTF-8 byte-order mark. Unless force is set it refuses to replace a file.
+func exportCSV(path string, r *Result, bom, force bool) error {
+	f := Format{Mode: "csv", Headers: true}
+	return writeAtomic(path, 0o644, !force, func(w io.Writer) error {
+		if bom {
+			if _, err := io.WriteString(w, utf8BOM); err != nil {
+				return err
+			}
+		}
+		return f.writeCSV(w, r, ',', true)
+	})
+}
+
+func (s *Shell) cmdBackup(ctx context.Context, c *cmdLine) error {
+	if len(c.args) != 1 {
+		return usageError("backup")
+	}
+	path := c.args[0]
+	if s.DBPath == "" {
+		if err := db.WriteFile(path); err != nil {
+			return fmt.Errorf(".backup: %w", err)
+		}
+		fmt.Fprintf(s.Err, msgBackedUp, path)
+		return nil
+	}
+	conn, err := s.connection(ctx)
+	if err != nil {
+		return err
+	}
+	// VACUUM INTO writes a fresh, compact copy; it goes to a temporary name
+	// in the target directory and is renamed into place when complete.
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf(".backup: %w", err)
+	}
+	name := tmp.Name()
+	tmp.Close()
+	os.Remove(name) // VACUUM INTO wants a file that does not exist
+	qctx, done := s.statementContext(ctx)
+	_, err = conn.ExecContext(qctx, "VACUUM INTO ?", name)
+	done()
+	if err != nil {
+		os.Remove(name)
+		return fmt.Errorf(".backup: %w", err)
+	}
+	if err := syncFile(name); err != nil {
+		os.Remove(name)
+		return fmt.Errorf(".backup: %w", err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return fmt.Errorf(".backup: %w", err)
+	}
+	fmt.Fprintf(s.Err, msgBackedUp, path)
+	return nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
