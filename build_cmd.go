@@ -1,0 +1,242 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/mattn/go-isatty"
+
+	"github.com/mediq/mediq/loader"
+	"github.com/mediq/mediq/sources"
+)
+
+const buildUsage = `usage: mediq build [-o FILE] [-v] DIR
+       mediq build --init [--force] DIR
+
+Builds a mediq database from a directory of documents (.txt, .html, .htm,
+.md: UTF-8 with or without BOM, GB18030/GBK, CRLF, saved HTML pages) and its
+manifest.yaml, in the same format as the repository's sources/ (and its
+indicators.yaml, else mediq's own indicator catalogue). Files the
+manifest does not list are loaded with a guessed title, date and issuer, and
+a warning says what was guessed; files that cannot be read are skipped and
+the summary says why.
+
+The database is written to a temporary file beside FILE and renamed into
+place only when the build succeeds: an interrupted or failed build leaves the
+previous FILE untouched. Rebuilding over FILE re-reads only the documents
+that changed since it was built.
+
+Use the result with: mediq -db FILE
+
+--init writes a commented manifest.yaml skeleton for the files in DIR.
+
+Options:
+`
+
+// runBuild is `mediq build`.
+func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("mediq build", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	flags.Usage = func() {
+		fmt.Fprint(stderr, buildUsage)
+		flags.PrintDefaults()
+	}
+	out := flags.String("o", "mediq.db", "write the database to `FILE`")
+	verbose := flags.Bool("v", false, "list every file with its counts")
+	initManifest := flags.Bool("init", false, "write a commented manifest skeleton for the files in DIR")
+	force := flags.Bool("force", false, "with --init, overwrite an existing manifest.yaml")
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if flags.NArg() != 1 {
+		fmt.Fprintln(stderr, "mediq build: name one directory of documents")
+		flags.Usage()
+		return exitUsage
+	}
+	dir := flags.Arg(0)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "mediq build: %s is not a directory\n", dir)
+		return exitError
+	}
+	if *initManifest {
+		return initDir(dir, *force, stdout, stderr)
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	l, err := sources.LoadDir(os.DirFS(dir))
+	if err != nil {
+		fmt.Fprintf(stderr, "mediq build: %s\n", inDir(dir, err))
+		return exitError
+	}
+	for _, w := range l.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", filepath.Join(dir, w.String()))
+	}
+	for _, s := range l.Skipped {
+		fmt.Fprintf(stderr, "skipped: %s\n", inDir(dir, s.Err))
+	}
+	if len(l.Sources) == 0 {
+		fmt.Fprintf(stderr, "mediq build: nothing to build: %s holds no readable documents (%v)\n", dir, sources.DocumentExts)
+		return exitError
+	}
+	inds, err := sources.LoadIndicators(os.DirFS(dir))
+	if err == nil && inds == nil {
+		inds, err = sources.EmbeddedIndicators() // mediq's own catalogue
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "mediq build: %s\n", inDir(dir, err))
+		return exitError
+	}
+	progress := newProgress(stderr, len(l.Sources), *verbose, stdout)
+	st, err := loader.BuildWith(ctx, l.Sources, *out, loader.BuildOptions{Reuse: *out, Progress: progress.report, Indicators: inds})
+	progress.finish()
+	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintf(stderr, "mediq build: interrupted; %s is unchanged\n", *out)
+		} else {
+			fmt.Fprintf(stderr, "mediq build: %s\nmediq build: nothing written; %s is unchanged\n", inDir(dir, err), *out)
+		}
+		return exitError
+	}
+	fmt.Fprintf(stdout, "built %s: %d files loaded (%d unchanged since the last build), %d skipped; %d documents, %d sentences, %d figures\n",
+		*out, st.Sources, st.Reused, len(l.Skipped), st.Documents, st.Sentences, st.Figures)
+	for _, s := range l.Skipped {
+		fmt.Fprintf(stdout, "  skipped %s\n", inDir(dir, s.Err))
+	}
+	return exitOK
+}
+
+// inDir prefixes the file an error names with its directory.
+func inDir(dir string, err error) string {
+	return filepath.Join(dir, err.Error())
+}
+
+// initDir writes a manifest skeleton for the documents in dir.
+func initDir(dir string, force bool, stdout, stderr io.Writer) int {
+	path := filepath.Join(dir, sources.ManifestFile)
+	if _, err := os.Stat(path); err == nil && !force {
+		fmt.Fprintf(stderr, "mediq build --init: %s exists; edit it, or add --force to replace it\n", path)
+		return exitError
+	}
+	l, err := sources.LoadDir(dirWithoutManifest{os.DirFS(dir)})
+	if err != nil {
+		fmt.Fprintf(stderr, "mediq build --init: %s\n", inDir(dir, err))
+		return exitError
+	}
+	for _, s := range l.Skipped {
+		fmt.Fprintf(stderr, "skipped: %s\n", inDir(dir, s.Err))
+	}
+	if len(l.Sources) == 0 {
+		fmt.Fprintf(stderr, "mediq build --init: %s holds no readable documents (%v)\n", dir, sources.DocumentExts)
+		return exitError
+	}
+	if err := writeFileAtomic(path, []byte(sources.Skeleton(l.Sources))); err != nil {
+		fmt.Fprintf(stderr, "mediq build --init: %v\n", err)
+		return exitError
+	}
+	fmt.Fprintf(stdout, "wrote %s for %d files: check every value, then run mediq build %s\n", path, len(l.Sources), dir)
+	return exitOK
+}
+
+// dirWithoutManifest hides a directory's manifest, so that every file's
+// details are inferred.
+type dirWithoutManifest struct{ fs.FS }
+
+func (d dirWithoutManifest) Open(name string) (fs.File, error) {
+	if name == sources.ManifestFile {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return d.FS.Open(name)
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames it
+// into place.
+func writeFileAtomic(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// buildProgress shows a build's progress on a terminal (files done, MB/s)
+// for builds of more than a few files, and lists every file with -v.
+type buildProgress struct {
+	w       io.Writer
+	list    io.Writer // -v output, or nil
+	total   int
+	show    bool
+	start   time.Time
+	bytes   int
+	shown   time.Time
+	printed bool
+}
+
+func newProgress(stderr io.Writer, total int, verbose bool, stdout io.Writer) *buildProgress {
+	p := &buildProgress{w: stderr, total: total, start: time.Now()}
+	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) && total > 3 {
+		p.show = true
+	}
+	if verbose {
+		p.list = stdout
+	}
+	return p
+}
+
+func (p *buildProgress) report(done, total int, f loader.FileStats) {
+	p.bytes += f.Bytes
+	if p.list != nil {
+		how := "parsed"
+		if f.Reused {
+			how = "unchanged, reused"
+		}
+		fmt.Fprintf(p.list, "%s: %d documents, %d sentences, %d figures (%s)\n", f.File, f.Documents, f.Sentences, f.Figures, how)
+	}
+	if !p.show || time.Since(p.shown) < 100*time.Millisecond && done < total {
+		return
+	}
+	p.shown = time.Now()
+	secs := time.Since(p.start).Seconds()
+	rate := 0.0
+	if secs > 0 {
+		rate = float64(p.bytes) / 1e6 / secs
+	}
+	fmt.Fprintf(p.w, "\rbuilding: %d/%d files, %.1f MB/s ", done, total, rate)
+	p.printed = true
+}
+
+func (p *buildProgress) finish() {
+	if p.printed {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
