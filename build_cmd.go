@@ -15,6 +15,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 
+	"github.com/mediq/mediq/internal/atomicfile"
 	"github.com/mediq/mediq/loader"
 	"github.com/mediq/mediq/sources"
 )
@@ -142,7 +143,7 @@ func initDir(dir string, force bool, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mediq build --init: %s holds no readable documents (%v)\n", dir, sources.DocumentExts)
 		return exitError
 	}
-	if err := writeFileAtomic(path, []byte(sources.Skeleton(l.Sources))); err != nil {
+	if err := atomicfile.WriteFile(path, []byte(sources.Skeleton(l.Sources)), 0o644); err != nil {
 		fmt.Fprintf(stderr, "mediq build --init: %v\n", err)
 		return exitError
 	}
@@ -159,34 +160,6 @@ func (d dirWithoutManifest) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	return d.FS.Open(name)
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames it
-// into place.
-func writeFileAtomic(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
 
 // buildProgress shows a build's progress on a terminal (files done, MB/s)

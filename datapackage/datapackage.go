@@ -228,13 +228,10 @@ func build(ctx context.Context, h db.DBTX, tmp string, opts Options) (*Package, 
 	if pkg.Licenses == nil {
 		pkg.Licenses = DefaultLicenses()
 	}
-	if err := scanRow(ctx, h, "SELECT coalesce((SELECT value FROM meta WHERE key = 'data_version'), '')", &pkg.Version); err != nil {
-		return nil, fmt.Errorf("export: data version: %w", err)
-	}
-	if err := scanRow(ctx, h, "PRAGMA user_version", &pkg.SchemaVersion); err != nil {
-		return nil, fmt.Errorf("export: schema version: %w", err)
-	}
 	var err error
+	if pkg.Version, pkg.SchemaVersion, err = db.VersionOf(ctx, h); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
 	if pkg.Sources, err = sources(ctx, h); err != nil {
 		return nil, err
 	}
@@ -514,24 +511,6 @@ func foreignKeys(ctx context.Context, h db.DBTX, table string) ([]ForeignKey, er
 		return nil, fmt.Errorf("export: foreign keys of %s: %w", table, err)
 	}
 	return out, nil
-}
-
-func scanRow(ctx context.Context, h db.DBTX, query string, dest ...any) error {
-	rows, err := h.QueryContext(ctx, query)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		return fmt.Errorf("%s: no rows", query)
-	}
-	if err := rows.Scan(dest...); err != nil {
-		return err
-	}
-	return rows.Close()
 }
 
 func strings1(ctx context.Context, h db.DBTX, query string) ([]string, error) {

@@ -28,6 +28,8 @@ import (
 
 	"modernc.org/sqlite/vfs"
 
+	"github.com/mediq/mediq/internal/atomicfile"
+
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -130,35 +132,5 @@ func WriteTo(w io.Writer) (int64, error) {
 // other SQLite tool opens. It writes a temporary file in the same directory
 // and renames it into place, so path is never left half-written.
 func WriteFile(path string) error {
-	return writeFileAtomic(path, Snapshot())
-}
-
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Chmod(f.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return atomicfile.WriteFile(path, Snapshot(), 0o644)
 }

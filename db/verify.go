@@ -102,11 +102,9 @@ func (r *Report) String() string {
 // run.
 func Verify(ctx context.Context, h DBTX) (*Report, error) {
 	r := &Report{}
-	if err := queryRow(ctx, h, "SELECT coalesce((SELECT value FROM meta WHERE key = 'data_version'), '')", &r.DataVersion); err != nil {
-		return nil, fmt.Errorf("verify: read data version: %w", err)
-	}
-	if err := queryRow(ctx, h, "PRAGMA user_version", &r.SchemaVersion); err != nil {
-		return nil, fmt.Errorf("verify: read schema version: %w", err)
+	var err error
+	if r.DataVersion, r.SchemaVersion, err = VersionOf(ctx, h); err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
 	}
 	if r.SchemaVersion != SchemaVersion {
 		r.add("schema", 0, "PRAGMA user_version is %d, this build of mediq reads schema version %d", r.SchemaVersion, SchemaVersion)
@@ -126,6 +124,20 @@ func Verify(ctx context.Context, h DBTX) (*Report, error) {
 
 func (r *Report) add(check string, id int64, format string, args ...any) {
 	r.Problems = append(r.Problems, Problem{Check: check, ID: id, Msg: fmt.Sprintf(format, args...)})
+}
+
+// VersionOf reads the versions a mediq database records: its data version
+// (meta.data_version, "" when absent) and its schema version (PRAGMA
+// user_version). For the embedded database they are Version and
+// SchemaVersion.
+func VersionOf(ctx context.Context, h DBTX) (data string, schema int, err error) {
+	if err := queryRow(ctx, h, "SELECT coalesce((SELECT value FROM meta WHERE key = 'data_version'), '')", &data); err != nil {
+		return "", 0, fmt.Errorf("read data version: %w", err)
+	}
+	if err := queryRow(ctx, h, "PRAGMA user_version", &schema); err != nil {
+		return "", 0, fmt.Errorf("read schema version: %w", err)
+	}
+	return data, schema, nil
 }
 
 func queryRow(ctx context.Context, h DBTX, query string, dest ...any) error {

@@ -1,73 +1,26 @@
 package shell
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/mediq/mediq/db"
+	"github.com/mediq/mediq/internal/atomicfile"
 )
 
-// writeAtomic writes a file through write: into a temporary file in the
-// target's directory, synced, closed and renamed into place, so an
-// interruption never leaves a half-written file. With exclusive set it
-// refuses to replace an existing file.
-func writeAtomic(path string, perm os.FileMode, exclusive bool, write func(io.Writer) error) (err error) {
-	if exclusive {
-		if _, err := os.Lstat(path); err == nil {
-			return fmt.Errorf(errFileExists, path)
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
+// writeAtomic writes a file through write, atomically (see package
+// atomicfile); with exclusive set it refuses to replace an existing file.
+func writeAtomic(path string, perm os.FileMode, exclusive bool, write func(io.Writer) error) error {
+	err := atomicfile.Write(path, perm, exclusive, write)
+	if errors.Is(err, atomicfile.ErrExists) {
+		return fmt.Errorf(errFileExists, path)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	bw := bufio.NewWriter(f)
-	if err = write(bw); err != nil {
-		return err
-	}
-	if err = bw.Flush(); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(f.Name(), perm); err != nil {
-		return err
-	}
-	if exclusive {
-		// Link fails if path appeared meanwhile, so nothing is overwritten.
-		// Where the file system has no hard links, check again and rename.
-		err = os.Link(f.Name(), path)
-		switch {
-		case err == nil:
-			return os.Remove(f.Name())
-		case errors.Is(err, fs.ErrExist):
-			return fmt.Errorf(errFileExists, path)
-		}
-		if _, statErr := os.Lstat(path); statErr == nil {
-			err = fmt.Errorf(errFileExists, path)
-			return err
-		}
-	}
-	return os.Rename(f.Name(), path)
+	return err
 }
 
 // writeFileAtomic writes data to path atomically with mode perm.

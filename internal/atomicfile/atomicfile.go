@@ -1,0 +1,95 @@
+// Package atomicfile writes files so that no reader ever sees half of one:
+// the data goes to a temporary file in the target's directory, which is
+// synced, closed and renamed into place; on any failure it is removed and
+// the target is left as it was.
+package atomicfile
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// ErrExists is returned, wrapped, when a Write with exclusive set finds the
+// target already there.
+var ErrExists = errors.New("file exists")
+
+// Write writes the file at path through write, with mode perm. With
+// exclusive set it refuses to replace an existing file, also one that
+// appears while it writes.
+func Write(path string, perm os.FileMode, exclusive bool, write func(io.Writer) error) (err error) {
+	if exclusive {
+		if _, err := os.Lstat(path); err == nil {
+			return fmt.Errorf("%s: %w", path, ErrExists)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	bw := bufio.NewWriter(f)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Chmod(f.Name(), perm); err != nil {
+		return err
+	}
+	if exclusive {
+		// Link fails if path appeared meanwhile, so nothing is overwritten.
+		// Where the file system has no hard links, check again and rename.
+		err = os.Link(f.Name(), path)
+		switch {
+		case err == nil:
+			return os.Remove(f.Name())
+		case errors.Is(err, fs.ErrExist):
+			return fmt.Errorf("%s: %w", path, ErrExists)
+		}
+		if _, statErr := os.Lstat(path); statErr == nil {
+			err = fmt.Errorf("%s: %w", path, ErrExists)
+			return err
+		}
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// WriteFile writes data to path with mode perm, replacing any file there.
+func WriteFile(path string, data []byte, perm os.FileMode) error {
+	return Write(path, perm, false, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// syncDir makes a rename in dir durable; where a directory cannot be
+// synced the rename stands all the same.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
