@@ -125,9 +125,10 @@ func (sc *scanner) digits(i, end int) int {
 	for j < end && isDigit(sc.text[j]) {
 		j++
 	}
-	// thousands separators: 1,234,567
-	for j+3 < end+1 && (sc.at(j) == ',' || sc.at(j) == '，' && false) &&
-		isDigit(sc.at(j+1)) && isDigit(sc.at(j+2)) && isDigit(sc.at(j+3)) && !isDigit(sc.at(j+4)) && j+4 <= end {
+	// thousands separators: 1,234,567 (an ASCII comma followed by exactly
+	// three digits; the full-width ， separates clauses, not digits)
+	for j+4 <= end && sc.at(j) == ',' &&
+		isDigit(sc.at(j+1)) && isDigit(sc.at(j+2)) && isDigit(sc.at(j+3)) && !isDigit(sc.at(j+4)) {
 		j += 4
 	}
 	if j+1 < end && (sc.text[j] == '.' || sc.text[j] == '．') && isDigit(sc.text[j+1]) {
@@ -278,11 +279,10 @@ func (sc *scanner) preQualifier(i, lineStart int) (string, int) {
 			if strings.ContainsRune("赶高", before) {
 				continue
 			}
-		case "高于", "低于":
-			// 高于/低于 qualify only the figure that is their object; a
-			// comparison's difference (高于全国平均值11.9个百分点) is exact,
-			// and then the word is not adjacent.
 		}
+		// 高于/低于 qualify only the figure that is their object, right after
+		// them; the difference in a comparison (高于全国平均值11.9个百分点)
+		// does not stand next to the word and stays exact.
 		if adjacent {
 			return q.qualifier, ws
 		}
@@ -343,7 +343,8 @@ func (sc *scanner) figure(start, end int, v, vmax Decimal, unit, q string) Figur
 	return Figure{Start: start, End: end, Raw: string(sc.text[start:end]), Value: v, ValueMax: vmax, Unit: unit, Qualifier: q}
 }
 
-// lineStartAt returns the first non-space rune of the line holding i.
+// lineHead returns the offset of the first non-space rune of the line
+// holding i.
 func (sc *scanner) lineHead(i int) int {
 	k := i
 	for k > 0 && sc.text[k-1] != '\n' {
@@ -413,11 +414,11 @@ func (sc *scanner) arabic(i, start, end, prevEnd int) (Figure, int, bool) {
 	if t.unit == "" {
 		return Figure{}, j, false
 	}
-	return sc.finish(i, t, v, start, prevEnd, true)
+	return sc.finish(i, t, v, start, prevEnd)
 }
 
 // finish applies qualifiers to a number at i with tail t and returns the figure.
-func (sc *scanner) finish(i int, t tail, v Decimal, lineStart, prevEnd int, arabic bool) (Figure, int, bool) {
+func (sc *scanner) finish(i int, t tail, v Decimal, lineStart, prevEnd int) (Figure, int, bool) {
 	if sc.isLeadingPeriod(i, t) {
 		return Figure{}, t.end, false
 	}
@@ -565,9 +566,7 @@ func (sc *scanner) chinese(i, start, end, prevEnd int) (Figure, int, bool) {
 	if _, ok := chineseDigits[first]; !ok && first != '十' {
 		return Figure{}, j, false // 千家万户, 百姓, 万户: no leading digit
 	}
-	// a lone 万 or 亿 after the numeral belongs to the unit side (三万元 is
-	// handled by ParseChinese; 万 alone is never a unit)
-	v, err := ParseChinese(numText)
+	v, err := ParseChinese(numText) // 三万 is 30000: magnitudes are part of the numeral
 	if err != nil {
 		return Figure{}, j, false
 	}
@@ -599,7 +598,7 @@ func (sc *scanner) chinese(i, start, end, prevEnd int) (Figure, int, bool) {
 			}
 		}
 	}
-	f, e, ok := sc.finish(i, t, v, start, prevEnd, false)
+	f, e, ok := sc.finish(i, t, v, start, prevEnd)
 	if numText == "一" && !countingOne(sc, f, i) {
 		return Figure{}, t.end, false // 一名患者, 一批政策: "a", not a count
 	}
@@ -645,5 +644,5 @@ func (sc *scanner) percentWords(i, start, end, prevEnd int) (Figure, int, bool) 
 			break
 		}
 	}
-	return sc.finish(i, t, v, start, prevEnd, false)
+	return sc.finish(i, t, v, start, prevEnd)
 }
