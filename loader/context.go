@@ -38,6 +38,9 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *tableState) Row {
 			}
 		}
 	}
+	if city := cityOf(s.Text); city != "" {
+		row.Region = city
+	}
 	docYear := yearPrefix(d.Date)
 	if table != nil {
 		row.Period = yearOf(f.Column)
@@ -329,4 +332,24 @@ func linkPairs(d *Doc) {
 // the mediq command imports the loader but most runs never parse.
 func lazyRegexp(pattern string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
+
+// cityOf returns the city a sentence is about, 延安市 for …延安市组建…, when
+// it names exactly one city of the cities table (with 市), else "".
+func cityOf(sentence string) string {
+	if !strings.Contains(sentence, "市") {
+		return ""
+	}
+	found := ""
+	for _, list := range cities {
+		for _, c := range list {
+			if strings.Contains(sentence, c+"市") {
+				if found != "" && found != c+"市" {
+					return "" // several cities: the province's figure
+				}
+				found = c + "市"
+			}
+		}
+	}
+	return found
 }

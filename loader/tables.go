@@ -196,3 +196,16 @@ var nameSuffixes = []string{"行动", "计划", "规划", "攻坚", "工程"}
 // notUnits are words after a number that begin with a unit but make the
 // number a name or a date: 建党100周年 is an anniversary, not 100 周.
 var notUnits = []string{"周年"}
+
+// cities are the prefecture-level cities of the provinces the documents
+// speak of. A figure whose sentence names exactly one of them, written with
+// 市 (延安市, 安康市石泉县), is about that city.
+var cities = map[string][]string{
+	"广西": {"南宁", "柳州", "桂林", "梧州", "北海", "防城港", "钦州", "贵港", "玉林", "百色", "贺州", "河池", "来宾", "崇左"},
+	"山东": {"济南", "青岛", "淄博", "枣庄", "东营", "烟台", "潍坊", "济宁", "泰安", "威海", "日照", "临沂", "德州", "聊城", "滨州", "菏泽"},
+	"陕西": {"西安", "铜川", "宝鸡", "咸阳", "渭南", "延安", "汉中", "榆林", "安康", "商洛"},
+	"安徽": {"合肥", "芜湖", "蚌埠", "淮南", "马鞍山", "淮北", "铜陵", "安庆", "黄山", "滁州", "阜阳", "宿州", "六安", "亳州", "池州", "宣城"},
+	"浙江": {"杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "衢州", "舟山", "台州", "丽水"},
+	"福建": {"福州", "厦门", "莆田", "三明", "泉州", "漳州", "南平", "龙岩", "宁德"},
+	"四川": {"成都", "自贡", "攀枝花", "泸州", "德阳", "绵阳", "广元", "遂宁", "内江", "乐山", "南充", "眉山", "宜宾", "广安", "达州", "雅安", "巴中", "资阳"},
+}
