@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Roles, as stored in figures.role.
@@ -38,8 +39,11 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *tableState) Row {
 			}
 		}
 	}
-	if city := cityOf(s.Text); city != "" {
-		row.Region = city
+	if p.cityFor != si || p.marksDoc != d {
+		p.city, p.cityFor = cityOf(s.Text), si
+	}
+	if p.city != "" {
+		row.Region = p.city
 	}
 	docYear := yearPrefix(d.Date)
 	if table != nil {
@@ -55,10 +59,12 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *tableState) Row {
 		}
 		return row
 	}
-	before := string(p.Text[s.Start:f.Start])
 	if p.marksFor != si || p.marksDoc != d {
 		p.marks, p.marksFor, p.marksDoc = periodMarks(s.Text, d.Date), si, d
 	}
+	// The text before the figure, sliced from the sentence (its runes are
+	// text[s.Start:s.End]) rather than built anew.
+	before := s.Text[:byteOffset(s.Text, f.Start-s.Start)]
 	row.Period = lastPeriod(p.marks, len(before))
 	row.Role = roleOf(before, row.Period, d.Date, d.Kind, s.Section)
 	if row.Role == RoleChange || row.Role == RoleTarget {
@@ -192,16 +198,7 @@ func lastDay(y, m int) int {
 	return 31
 }
 
-var (
-	// changeWords right before a figure make it a change: 同比增长27.23%, 降幅达75%.
-	reChange = lazyRegexp(`(?:增长|增加|提高|提升|下降|降低|减少|降幅|增幅|降价|上涨|涨幅|减轻|节约|增)(?:了|达到|达|约|超过|近)?\s*$`)
-	// fromWords mark the starting value of a from–to pair: 从3万元提高到6万元.
-	reFrom = lazyRegexp(`(?:从|由)(?:每人每年)?(?:不低于|不少于)?\s*$`)
-	// toWords mark the value reached: 增加至38种, 提高到6万元.
-	reTo = lazyRegexp(`(?:增加|增长|提高|提升|扩大|下降|降低|降|减少|调整|达)?(?:至|到)(?:不低于|不少于)?\s*$`)
-	// targetWords say the text is about what is to be reached.
-	reTarget = lazyRegexp(`力争|目标|确保|预计|将达到|计划|争取|要求|以上的县|不少于|不低于`)
-)
+var ()
 
 // roleOf returns the role the text before a figure gives it. In plans and
 // key-task notices a figure is a target unless the text places it in the
@@ -211,34 +208,110 @@ func roleOf(before, period, docDate, kind, section string) string {
 	if i := strings.LastIndexAny(clause, "，,；;"); i >= 0 {
 		clause = clause[i:]
 	}
-	// The suffix patterns look only at the words right before the figure.
-	if rs := []rune(before); len(rs) > 16 {
-		before = string(rs[len(rs)-16:])
-	}
+	// The suffix patterns (从…, 提高到…, 增长…) look only at the words right
+	// before the figure.
+	tail := lastRunes(before, 16)
 	future := isFuture(period, docDate)
-	planned := (kind == "plan" || kind == "notice") && !rePast().MatchString(before) && !rePastSection().MatchString(section) &&
+	planned := (kind == "plan" || kind == "notice") && !containsAny(before, pastWords) && !containsAny(section, pastSections) &&
 		(period == "" || !isPast(period, docDate))
 	switch {
-	case reFrom().MatchString(before):
+	case endsWith(tail, fromWords, fromFillers):
 		return RoleBaseline
-	case reTo().MatchString(before):
-		if future || planned || reTarget().MatchString(before) {
+	case endsWith(tail, toWords, toFillers):
+		if future || planned || containsAny(before, targetWords) {
 			return RoleTarget
 		}
 		return RoleActual
-	case reChange().MatchString(before) && !planned:
+	case endsWith(tail, changeWords, verbFillers) && !planned:
 		return RoleChange
-	case future, planned, reTarget().MatchString(clause), reByYear().MatchString(before):
+	case future, planned, containsAny(clause, targetWords), strings.Contains(before, "到") && reByYear().MatchString(before):
 		return RoleTarget
 	}
 	return RoleActual
 }
 
+// Words that say what a figure is: each list is checked with
+// strings.Contains, cheaper than a regular expression of alternatives.
 var (
-	// rePast places a plan's figure in the past: 已, 累计, 截至.
-	rePast = lazyRegexp(`已|累计|截至|期间|期末|以来|完成了|实现了`)
-	// rePastSection names a plan's review of what was achieved.
-	rePastSection = lazyRegexp(`发展基础|基本形势|面临形势|工作回顾|取得成效`)
+	// targetWords say the text is about what is to be reached.
+	targetWords = []string{"力争", "目标", "确保", "预计", "将达到", "计划", "争取", "要求", "以上的县", "不少于", "不低于"}
+	// pastWords place a plan's figure in the past: 已, 累计, 截至.
+	pastWords = []string{"已", "累计", "截至", "期间", "期末", "以来", "完成了", "实现了"}
+	// pastSections name a plan's review of what was achieved.
+	pastSections = []string{"发展基础", "基本形势", "面临形势", "工作回顾", "取得成效"}
+)
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// The words right before a figure that give its role and direction, each
+// list with the fillers that may stand between it and the number: 降幅达75%,
+// 从每人每年不低于550元, 增加至38种.
+var (
+	changeWords = []string{"增长", "增加", "提高", "提升", "下降", "降低", "减少", "降幅", "增幅", "降价", "上涨", "涨幅", "减轻", "节约", "增"}
+	upWords     = []string{"增长", "增加", "提高", "提升", "扩大", "上涨", "涨幅", "增幅", "新增", "增"}
+	downWords   = []string{"下降", "降低", "减少", "降幅", "降价", "减轻", "节约", "下调", "降"}
+	verbFillers = []string{"了", "达到", "达", "约", "超过", "近"}
+	// fromWords mark the starting value of a from–to pair: 从3万元提高到6万元.
+	fromWords   = []string{"从", "由", "从每人每年", "由每人每年"}
+	fromFillers = []string{"不低于", "不少于"}
+	// toWords mark the value reached: 增加至38种, 提高到6万元.
+	toWords   = []string{"至", "到"}
+	toFillers = []string{"不低于", "不少于"}
+)
+
+// endsWith reports whether s, less trailing spaces and at most one of
+// fillers, ends with one of words.
+func endsWith(s string, words, fillers []string) bool {
+	s = strings.TrimRight(s, " \u3000")
+	if hasSuffixAny(s, words) {
+		return true
+	}
+	for _, f := range fillers {
+		if t, ok := strings.CutSuffix(s, f); ok && hasSuffixAny(t, words) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// byteOffset returns the byte offset of the n-th rune of s.
+func byteOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// lastRunes returns the last n runes of s.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+var (
 	// reByYear is a deadline: 到2025年, 到2023年底.
 	reByYear = lazyRegexp(`到\s*\d{4}\s*年`)
 )
@@ -283,20 +356,15 @@ func yearPrefix(date string) string {
 	return date[:4]
 }
 
-var (
-	reUp   = lazyRegexp(`(?:增长|增加|提高|提升|扩大|上涨|涨幅|增幅|新增|增)(?:了|达到|达|约|超过|近)?\s*$`)
-	reDown = lazyRegexp(`(?:下降|降低|减少|降幅|降价|减轻|节约|下调|降)(?:了|达到|达|约|超过|近)?\s*$`)
-)
+var ()
 
 // directionOf returns up or down for a change, from the verb before it.
 func directionOf(before string) string {
-	if rs := []rune(before); len(rs) > 12 {
-		before = string(rs[len(rs)-12:])
-	}
+	before = lastRunes(before, 12)
 	switch {
-	case reUp().MatchString(before):
+	case endsWith(before, upWords, verbFillers):
 		return "up"
-	case reDown().MatchString(before):
+	case endsWith(before, downWords, verbFillers):
 		return "down"
 	}
 	return ""

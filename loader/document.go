@@ -14,10 +14,12 @@ type Parsed struct {
 	Text      []rune
 	Documents []Doc
 
-	// the period marks of the sentence last given context
+	// the period marks and city of the sentence last given context
 	marks    []periodMark
 	marksFor int
 	marksDoc *Doc
+	city     string
+	cityFor  int
 }
 
 // Doc is one document of a source with its body, sentences and figures.
@@ -209,10 +211,11 @@ func turn(line []rune, speakers []sources.Speaker) (string, int, bool) {
 	if len(head) > 40 {
 		head = head[:40]
 	}
-	compact := spaceRemover.Replace(string(head))
-	if len(speakers) == 0 && !strings.ContainsAny(compact, ":：") {
-		return "", -1, false
+	raw := string(head)
+	if !strings.ContainsAny(raw, ":：") && !namesSpeaker(raw, speakers) {
+		return "", -1, false // most lines: no label, no speaker named
 	}
+	compact := spaceRemover.Replace(raw)
 	label, _, hasColon := cutAny(compact, ":：")
 	if hasColon && len([]rune(label)) <= 30 {
 		for i, sp := range speakers {
@@ -236,6 +239,16 @@ func turn(line []rune, speakers []sources.Speaker) (string, int, bool) {
 		}
 	}
 	return "", -1, false
+}
+
+// namesSpeaker reports whether s holds the name of one of speakers.
+func namesSpeaker(s string, speakers []sources.Speaker) bool {
+	for _, sp := range speakers {
+		if strings.Contains(s, sp.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 var spaceRemover = strings.NewReplacer(" ", "", "\u3000", "")
