@@ -196,7 +196,8 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*pa
 	if _, err := h.ExecContext(ctx, "PRAGMA page_size = 4096"); err != nil {
 		return st, fmt.Errorf("build: %w", err)
 	}
-	if _, err := h.ExecContext(ctx, schema.SQL); err != nil {
+	tables, indexes := schema.SplitIndexes()
+	if _, err := h.ExecContext(ctx, tables); err != nil {
 		return st, fmt.Errorf("build: schema: %w", err)
 	}
 	tx, err := h.BeginTx(ctx, nil)
@@ -239,6 +240,10 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*pa
 	w.dictionary()
 	if w.err != nil {
 		return st, fmt.Errorf("build: %w", w.err)
+	}
+	// The indexes come after the rows: faster than keeping them up to date.
+	if _, err := tx.ExecContext(ctx, indexes); err != nil {
+		return st, fmt.Errorf("build: indexes: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return st, fmt.Errorf("build: %w", err)

@@ -1,6 +1,7 @@
 package schema_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/mediq/mediq/schema"
@@ -23,5 +24,18 @@ func TestFTSTerms(t *testing.T) {
 		if got := schema.FTSQuery(tt.in); got != tt.query {
 			t.Errorf("FTSQuery(%q) = %q, want %q", tt.in, got, tt.query)
 		}
+	}
+}
+
+func TestSplitIndexes(t *testing.T) {
+	tables, indexes := schema.SplitIndexes()
+	if strings.Contains(tables, "CREATE INDEX") {
+		t.Error("tables part holds a CREATE INDEX")
+	}
+	if got := strings.Count(indexes, "CREATE INDEX"); got != strings.Count(schema.SQL, "CREATE INDEX") || got == 0 {
+		t.Errorf("indexes part holds %d CREATE INDEX statements", got)
+	}
+	if len(tables)+len(indexes) != len(schema.SQL) {
+		t.Error("the two parts do not add up to the schema")
 	}
 }

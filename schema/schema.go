@@ -20,6 +20,33 @@ const Version = 4
 //go:embed schema.sql
 var SQL string
 
+// SplitIndexes returns the schema's statements without its CREATE INDEX
+// statements, and those statements: a bulk load creates its indexes after
+// the rows are in, which is faster than keeping them up to date row by row.
+func SplitIndexes() (tables, indexes string) {
+	var t, ix strings.Builder
+	for _, stmt := range strings.SplitAfter(SQL, ";") {
+		if strings.HasPrefix(strings.TrimSpace(stripComments(stmt)), "CREATE INDEX") {
+			ix.WriteString(stmt)
+		} else {
+			t.WriteString(stmt)
+		}
+	}
+	return t.String(), ix.String()
+}
+
+// stripComments drops the -- comment lines of a statement.
+func stripComments(stmt string) string {
+	var b strings.Builder
+	for _, ln := range strings.Split(stmt, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(ln), "--") {
+			b.WriteString(ln)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
 //go:embed dictionary.tsv
 var dictionaryTSV string
 
