@@ -2,11 +2,16 @@
 // figure found in the healthcare-reform documents of package sources, with its
 // source, document, issuer, date and sentence.
 //
-// Importing db adds the database file to the binary (about 1 MB, see
+// Importing db adds the database file to the binary (about 700 KB, see
 // SnapshotSize) and the pure-Go SQLite driver modernc.org/sqlite. Open serves
 // the embedded bytes directly through a read-only SQLite VFS: nothing is
 // written to disk, no loader runs at start-up, and no caller can change the
 // package's data.
+//
+// On top of the *sql.DB that Open returns: New gives typed queries with
+// provenance (Figures, Sources, Documents, Presets, RunPreset, Search);
+// Safe makes a handle fit for SQL typed by anyone; Verify re-checks the
+// data against itself; OpenFile opens a database built by `mediq build`.
 //
 // The snapshot is rebuilt from sources/ by `go generate ./db`; a test fails
 // when it is stale.
