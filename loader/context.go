@@ -100,6 +100,15 @@ func periodOf(before, docDate string) string {
 	return lastPeriod(periodMarks(before, docDate), len(before))
 }
 
+// findIf returns the submatch indexes of re in text, running re only when
+// text holds one of the words it cannot match without.
+func findIf(text string, words []string, re func() *regexp.Regexp) [][]int {
+	if !containsAny(text, words) {
+		return nil
+	}
+	return re().FindAllStringSubmatchIndex(text, -1)
+}
+
 // lastPeriod returns the period of the last mark ending at or before at.
 func lastPeriod(marks []periodMark, at int) string {
 	best, bestAt := "", -1
@@ -126,7 +135,7 @@ func periodMarks(text, docDate string) []periodMark {
 		}
 		consider(m[1], text[m[2]:m[3]])
 	}
-	for _, m := range reSince().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findIf(text, []string{"以来", "至今"}, reSince) {
 		y := text[m[2]:m[3]]
 		if y < docYear {
 			consider(m[1], y+"/"+docYear)
@@ -134,31 +143,31 @@ func periodMarks(text, docDate string) []periodMark {
 			consider(m[1], y)
 		}
 	}
-	for _, m := range reAsOfYearEnd().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findIf(text, []string{"截至", "到"}, reAsOfYearEnd) {
 		consider(m[1], text[m[2]:m[3]]+"-12-31")
 	}
-	for _, m := range reAsOfMonthEnd().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findIf(text, []string{"截至"}, reAsOfMonthEnd) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		consider(m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
 	}
-	for _, m := range reAsOfDay().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findIf(text, []string{"截至"}, reAsOfDay) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		dd, _ := strconv.Atoi(text[m[6]:m[7]])
 		consider(m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, dd))
 	}
-	for _, m := range reThisYear().FindAllStringIndex(text, -1) {
+	for _, m := range findIf(text, []string{"今年", "本年度"}, reThisYear) {
 		consider(m[1], docYear)
 	}
-	for _, m := range reLastYear().FindAllStringIndex(text, -1) {
+	for _, m := range findIf(text, []string{"去年", "上年"}, reLastYear) {
 		y, _ := strconv.Atoi(docYear)
 		consider(m[1], strconv.Itoa(y-1))
 	}
-	for _, m := range reNow().FindAllStringIndex(text, -1) {
+	for _, m := range findIf(text, []string{"目前", "截至今年"}, reNow) {
 		consider(m[1], docDate)
 	}
-	for _, m := range reFiveYear().FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findIf(text, []string{"五"}, reFiveYear) {
 		end := fiveYearPlanEnd(text[m[2]:m[3]])
 		if end == 0 {
 			continue

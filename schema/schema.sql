@@ -83,7 +83,7 @@ CREATE INDEX sentences_document ON sentences(document_id, seq);
 -- query it with the phrase of the query's characters, e.g.
 --   SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH '"集 采"'
 -- (mediq's .search and db.Search build that phrase for you).
-CREATE VIRTUAL TABLE sentences_fts USING fts5(terms, content = '', tokenize = 'ascii');
+CREATE VIRTUAL TABLE sentences_fts USING fts5(terms, content = '', tokenize = 'ascii', columnsize = 0);
 
 CREATE TABLE indicators (
     key         TEXT PRIMARY KEY,
