@@ -3,6 +3,7 @@ package loader
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Figure is one figure found in a text, as FIGURES.md defines it.
@@ -98,15 +99,16 @@ func (sc *scanner) hasPrefix(i int, s string) bool {
 	return true
 }
 
+// hasSuffix reports whether the text before end ends with s.
 func (sc *scanner) hasSuffix(end int, s string) bool {
-	rs := []rune(s)
-	if end-len(rs) < 0 {
-		return false
-	}
-	for k, r := range rs {
-		if sc.text[end-len(rs)+k] != r {
+	k := end
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		k--
+		if k < 0 || sc.text[k] != r {
 			return false
 		}
+		s = s[:len(s)-size]
 	}
 	return true
 }

@@ -43,6 +43,24 @@ func isBlank(r rune) bool { return isSpace(r) || r == '\t' || r == '\r' || r == 
 // are speech or cited text, whose figures count.
 const maxQuotedName = 24
 
+// quotePairs are the marks that enclose names, with the longest content
+// each may enclose to count as one.
+var quotePairs = []struct {
+	open, close rune
+	limit       int
+}{
+	{'“', '”', maxQuotedName},
+	{'‘', '’', maxQuotedName},
+	{'「', '」', maxQuotedName},
+	{'『', '』', maxQuotedName},
+	{'"', '"', maxQuotedName},
+	{'《', '》', 200},
+	{'〈', '〉', 200},
+	{'<', '>', 60},
+	{'〔', '〕', 8},
+	{'[', ']', 8},
+}
+
 // nameMask marks the runes of text that belong to names, where numerals are
 // never figures: quotations (“十四五”, "最多跑一次"), book titles (《…》),
 // the year of a document number (〔2022〕), and every other place in the body
@@ -50,24 +68,18 @@ const maxQuotedName = 24
 func nameMask(text []rune, body []Span) []bool {
 	mask := make([]bool, len(text))
 	names := map[string]bool{}
-	pairs := []struct {
-		open, close rune
-		limit       int
-	}{
-		{'“', '”', maxQuotedName},
-		{'‘', '’', maxQuotedName},
-		{'「', '」', maxQuotedName},
-		{'『', '』', maxQuotedName},
-		{'"', '"', maxQuotedName},
-		{'《', '》', 200},
-		{'〈', '〉', 200},
-		{'<', '>', 60},
-		{'〔', '〕', 8},
-		{'[', ']', 8},
-	}
 	for _, sp := range body {
 		for _, ln := range splitLines(text, sp) {
-			for _, p := range pairs {
+			present := 0 // bit i: the line holds quotePairs[i]'s opening mark
+			for _, r := range text[ln.Start:ln.End] {
+				if i := openerIndex(r); i >= 0 {
+					present |= 1 << i
+				}
+			}
+			for pi, p := range quotePairs {
+				if present&(1<<pi) == 0 {
+					continue
+				}
 				for i := ln.Start; i < ln.End; i++ {
 					if text[i] != p.open {
 						continue
@@ -79,8 +91,7 @@ func nameMask(text []rune, body []Span) []bool {
 					if j >= ln.End {
 						break
 					}
-					inner := string(text[i+1 : j])
-					if p.limit == maxQuotedName && strings.ContainsAny(inner, "等，,。") {
+					if p.limit == maxQuotedName && containsRuneOf(text[i+1:j], "等，,。") {
 						// 责任追究"等六项机制": a stray quote mark, not a name
 						i = j - 1
 						continue
@@ -112,6 +123,25 @@ func nameMask(text []rune, body []Span) []bool {
 		}
 	}
 	return mask
+}
+
+// openerIndex returns the index in quotePairs of the pair that r opens, or -1.
+func openerIndex(r rune) int {
+	for i, p := range quotePairs {
+		if p.open == r {
+			return i
+		}
+	}
+	return -1
+}
+
+func containsRuneOf(rs []rune, chars string) bool {
+	for _, r := range rs {
+		if strings.ContainsRune(chars, r) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasNumeral(rs []rune) bool {

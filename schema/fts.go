@@ -3,6 +3,7 @@ package schema
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Full-text search over sentences. SQLite's default FTS5 tokenizer finds
@@ -22,7 +23,17 @@ func FTSTerms(text string) string {
 	inWord := false
 	for _, r := range text {
 		switch {
-		case unicode.Is(unicode.Han, r):
+		case r < utf8.RuneSelf:
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z' {
+				if !inWord && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteByte(byte(unicode.ToLower(r)))
+				inWord = true
+			} else {
+				inWord = false
+			}
+		case isHan(r):
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
@@ -39,6 +50,15 @@ func FTSTerms(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// isHan reports whether r is a Chinese character; the common block is
+// checked first, the whole Unicode script only beyond it.
+func isHan(r rune) bool {
+	if 0x4E00 <= r && r <= 0x9FFF {
+		return true
+	}
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
 
 // FTSQuery returns the FTS5 MATCH expression that finds sentences holding
