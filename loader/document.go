@@ -142,6 +142,14 @@ outer:
 // and speaker turns, and finds its figures.
 func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 	text := p.Text
+	bodyLen := 0
+	for _, b := range d.Body {
+		bodyLen += b.Len()
+	}
+	// The documents run to about 40 characters a sentence and a figure
+	// every few sentences: room for most without regrowing.
+	d.Sentences = make([]Sentence, 0, bodyLen/40+1)
+	d.Figures = make([]Row, 0, bodyLen/150+1)
 	var section1, section2 string
 	speaker, speakerIdx := "", -1
 	lineNo := 1
