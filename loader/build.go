@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mediq/mediq/internal/atomicfile"
 	"github.com/mediq/mediq/schema"
 	"github.com/mediq/mediq/sources"
 
@@ -73,37 +74,19 @@ func Build(ctx context.Context, srcs []sources.Source, path string) (Stats, erro
 
 // BuildWith is Build with options: an incremental build, progress reports.
 func BuildWith(ctx context.Context, srcs []sources.Source, path string, opt BuildOptions) (Stats, error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	var st Stats
+	err := atomicfile.Fill(path, 0o644, func(tmp string) error {
+		prev := openPrevious(ctx, opt.Reuse)
+		defer prev.close()
+		var err error
+		st, err = write(ctx, tmp, srcs, parseAsync(ctx, srcs, prev, opt.Indicators), opt)
+		return err
+	})
 	if err != nil {
-		return Stats{}, fmt.Errorf("build: %w", err)
-	}
-	tmp := f.Name()
-	f.Close()
-	ok := false
-	defer func() {
-		if !ok {
-			os.Remove(tmp)
-			os.Remove(tmp + "-journal")
+		if _, ok := err.(ErrorList); ok {
+			return Stats{}, err
 		}
-	}()
-	prev := openPrevious(ctx, opt.Reuse)
-	results := parseAsync(ctx, srcs, prev, opt.Indicators)
-	st, err := write(ctx, tmp, srcs, results, opt)
-	prev.close()
-	if err != nil {
-		return Stats{}, err
-	}
-	if err := syncFile(tmp); err != nil {
 		return Stats{}, fmt.Errorf("build: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return Stats{}, fmt.Errorf("build: %w", err)
-	}
-	ok = true
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
 	}
 	return st, nil
 }
@@ -166,22 +149,6 @@ func wait(results []*parsing, each func(*parsing)) error {
 		list = append(list, l...)
 	}
 	return list.Err()
-}
-
-func syncFile(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 // write fills a new database file at path.

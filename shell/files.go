@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/mediq/mediq/db"
@@ -126,43 +125,17 @@ func (s *Shell) cmdBackup(ctx context.Context, c *cmdLine) error {
 	if err != nil {
 		return err
 	}
-	// VACUUM INTO writes a fresh, compact copy; it goes to a temporary name
-	// in the target directory and is renamed into place when complete.
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	// VACUUM INTO writes a fresh, compact copy under a temporary name in the
+	// target directory, renamed into place when complete.
+	err = atomicfile.Fill(path, 0o644, func(tmp string) error {
+		qctx, done := s.statementContext(ctx)
+		defer done()
+		_, err := conn.ExecContext(qctx, "VACUUM INTO ?", tmp)
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf(".backup: %w", err)
-	}
-	name := tmp.Name()
-	tmp.Close()
-	os.Remove(name) // VACUUM INTO wants a file that does not exist
-	qctx, done := s.statementContext(ctx)
-	_, err = conn.ExecContext(qctx, "VACUUM INTO ?", name)
-	done()
-	if err != nil {
-		os.Remove(name)
-		return fmt.Errorf(".backup: %w", err)
-	}
-	if err := syncFile(name); err != nil {
-		os.Remove(name)
-		return fmt.Errorf(".backup: %w", err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
 		return fmt.Errorf(".backup: %w", err)
 	}
 	fmt.Fprintf(s.Err, msgBackedUp, path)
 	return nil
-}
-
-func syncFile(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }

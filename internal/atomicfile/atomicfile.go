@@ -85,6 +85,55 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 	})
 }
 
+// Fill puts a file at path that another writer produces, such as SQLite
+// building a database or VACUUM INTO copying one: fill gets the name of a
+// file in path's directory that does not exist yet and writes it; the file
+// is then synced, given mode perm and renamed into place. When fill fails,
+// the partial file (and a SQLite journal beside it) is removed and path is
+// left as it was.
+func Fill(path string, perm os.FileMode, fill func(tmp string) error) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	f.Close()
+	os.Remove(tmp) // the name is reserved; the writer creates the file
+	defer func() {
+		if err != nil {
+			os.Remove(tmp)
+			os.Remove(tmp + "-journal")
+		}
+	}()
+	if err = fill(tmp); err != nil {
+		return err
+	}
+	if err = syncFile(tmp, perm); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+func syncFile(path string, perm os.FileMode) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Chmod(perm); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
 // syncDir makes a rename in dir durable; where a directory cannot be
 // synced the rename stands all the same.
 func syncDir(dir string) {

@@ -39,3 +39,36 @@ func TestWrite(t *testing.T) {
 		t.Errorf("temporary files left: %v", entries)
 	}
 }
+
+func TestFill(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "db")
+	if err := atomicfile.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	failed := errors.New("build failed")
+	err := atomicfile.Fill(path, 0o644, func(tmp string) error {
+		if _, err := os.Stat(tmp); err == nil {
+			t.Error("fill got a name that exists")
+		}
+		os.WriteFile(tmp, []byte("half"), 0o600)
+		os.WriteFile(tmp+"-journal", []byte("j"), 0o600)
+		return failed
+	})
+	if !errors.Is(err, failed) {
+		t.Fatalf("got %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("a failed fill changed the file: %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if err := atomicfile.Fill(path, 0o640, func(tmp string) error { return os.WriteFile(tmp, []byte("new"), 0o600) }); err != nil {
+		t.Fatal(err)
+	}
+	fi, _ := os.Stat(path)
+	if b, _ := os.ReadFile(path); string(b) != "new" || fi.Mode().Perm() != 0o640 {
+		t.Errorf("filled file: %q, mode %v", b, fi.Mode().Perm())
+	}
+}
