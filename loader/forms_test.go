@@ -6,6 +6,7 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,24 +130,12 @@ func TestSameFiguresInEveryForm(t *testing.T) {
 			got := figuresOf(t, l.Sources)
 			for i, s := range srcs {
 				name := l.Sources[i].File
-				if !equalKeys(got[name], want[s.File]) {
+				if !slices.Equal(got[name], want[s.File]) {
 					t.Errorf("%s: %d figures, want %d as in %s\ngot  %v\nwant %v", name, len(got[name]), len(want[s.File]), s.File, got[name], want[s.File])
 				}
 			}
 		})
 	}
-}
-
-func equalKeys(a, b []figureKey) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestBuildIncremental changes one source's manifest entry and rebuilds

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -114,7 +115,7 @@ func nameMask(text []rune, body []Span) []bool {
 		nr := []rune(name)
 		for _, sp := range body {
 			for i := sp.Start; i+len(nr) <= sp.End; i++ {
-				if text[i] == nr[0] && !mask[i] && equalRunes(text[i:i+len(nr)], nr) {
+				if text[i] == nr[0] && !mask[i] && slices.Equal(text[i:i+len(nr)], nr) {
 					for k := i; k < i+len(nr); k++ {
 						mask[k] = true
 					}
@@ -213,16 +214,4 @@ func headingText(line []rune) string {
 		return string(line[:60])
 	}
 	return string(line)
-}
-
-func equalRunes(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
