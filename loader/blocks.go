@@ -284,6 +284,10 @@ func classifyLine(text []rune, raw Span) segLine {
 			sentences++
 		}
 	}
+	if l.caption && l.nonEmpty > 2 && !isCaptionHead(text[trimmed.Start:trimmed.End]) {
+		// 地区  执业医师  注册护士  单位：万人: a header row with its unit at the end
+		l.caption = false
+	}
 	if l.nonEmpty < 3 {
 		for _, c := range l.cells {
 			if isProseCell(text[c.Start:c.End]) {
@@ -506,14 +510,8 @@ func isCaptionLine(rs []rune) bool {
 	if len(rs) == 0 || len(rs) > 80 || hasSentenceEnd(rs) {
 		return false
 	}
-	if rs[0] == '表' {
-		i := 1
-		for i < len(rs) && isPad(rs[i]) {
-			i++
-		}
-		if i < len(rs) && (isDigit(rs[i]) || isChineseNumeral(rs[i])) {
-			return true
-		}
+	if isCaptionHead(rs) {
+		return true
 	}
 	u, end, ok := unitClause(rs)
 	if !ok || len([]rune(u)) > 16 {
@@ -525,6 +523,36 @@ func isCaptionLine(rs []rune) bool {
 		}
 	}
 	return true
+}
+
+// isCaptionHead reports whether a line opens as a caption: 表1, 表 2-1, 表一,
+// or a unit line (单位：, （单位：, 计量单位：, 金额单位：).
+func isCaptionHead(rs []rune) bool {
+	if len(rs) > 1 && rs[0] == '表' {
+		i := 1
+		for i < len(rs) && isPad(rs[i]) {
+			i++
+		}
+		if i < len(rs) && (isDigit(rs[i]) || isChineseNumeral(rs[i])) {
+			return true
+		}
+	}
+	if len(rs) > 0 && (rs[0] == '(' || rs[0] == '（') {
+		rs = rs[1:]
+	}
+	for i := 0; i+2 < len(rs) && i < 3; i++ {
+		if rs[i] == '单' && rs[i+1] == '位' {
+			return isColon(rs[i+2])
+		}
+	}
+	return false
+}
+
+// isTitleLine reports whether a line can be a table's title above its unit
+// line (17-3  各类卫生机构床位数 over 单位：张), or, ending in 表, above the
+// table itself (主要指标表): short, with no sentence in it.
+func isTitleLine(l *segLine, rs []rune) bool {
+	return !l.blank && !l.rule && !l.note && !l.prose && len(rs) <= 40 && !hasSentenceEnd(rs) && l.nonEmpty <= 2
 }
 
 // sectionLike reports whether a one-cell line can be a section row between
@@ -673,30 +701,36 @@ func (s *segmenter) table(start int) (int, bool) {
 		s.popParagraph()
 		top = p
 	}
-	for range 2 {
-		if len(s.para) == 0 {
-			break
-		}
+	// The caption: a caption line (blank lines allowed between), or a
+	// title ending in 表; then a title right above a caption line.
+	captionUnit := false
+	for k := 0; k < 3 && len(s.para) > 0; k++ {
 		p := s.para[len(s.para)-1]
-		if p < 0 || !s.lines[p].caption || !s.onlyBlankBetween(p, top) {
+		if p < 0 {
 			break
 		}
-		ln := trimSpan(s.text, s.lines[p].line)
+		l := &s.lines[p]
+		ln := trimSpan(s.text, l.line)
+		rs := s.text[ln.Start:ln.End]
+		switch {
+		case k == 0 && s.onlyBlankBetween(p, top) && (l.caption || isTitleLine(l, rs) && rs[len(rs)-1] == '表'):
+		case k > 0 && p == top-1 && isTitleLine(l, rs) && (l.caption || s.lines[top].caption):
+		default:
+			k = 3
+			continue
+		}
 		if t.Caption.Len() == 0 {
 			t.Caption = ln
 		} else {
 			t.Caption.Start = ln.Start
 		}
-		if t.CaptionUnit == "" {
-			if u, _, ok := unitClause(s.text[ln.Start:ln.End]); ok {
-				t.CaptionUnit = u
+		if !captionUnit {
+			if u, _, ok := unitClause(rs); ok {
+				t.CaptionUnit, captionUnit = u, true // a caption's unit wins over the header's
 			}
 		}
 		s.popParagraph()
 		top = p
-	}
-	if t.CaptionUnit == "" {
-		t.CaptionUnit = t.headerUnit()
 	}
 	// Notes right under the table.
 	next := end + 1
@@ -926,17 +960,26 @@ func (s *segmenter) build(rows []int, kind TableLayout) *Table {
 	t := &Table{LabelCol: -1, UnitCol: -1, SerialCol: -1, Layout: kind, text: s.text}
 	all := make([]TableRow, len(rows))
 	single := make([]bool, len(rows))
+	src := make([][]Span, len(rows))
+	for k, i := range rows {
+		src[k] = s.lines[i].cells
+		if k < 3 && s.headerLike(&s.lines[i], k == 0) {
+			if cut, u := s.headerUnitCell(src[k]); u != "" {
+				src[k], t.CaptionUnit = src[k][:cut], u
+			}
+		}
+	}
 	if kind == LayoutAligned {
-		t.Columns = s.alignRows(rows, all)
+		t.Columns = s.alignRows(rows, src, all)
 	} else {
-		for _, i := range rows {
-			t.Columns = max(t.Columns, len(s.lines[i].cells))
+		for _, cs := range src {
+			t.Columns = max(t.Columns, len(cs))
 		}
 		for k, i := range rows {
 			l := &s.lines[i]
 			cells := make([]Span, t.Columns)
-			copy(cells, l.cells)
-			for c := len(l.cells); c < t.Columns; c++ {
+			copy(cells, src[k])
+			for c := len(src[k]); c < t.Columns; c++ {
 				cells[c] = Span{l.line.End, l.line.End}
 			}
 			all[k] = TableRow{Line: l.line, Cells: cells}
@@ -979,10 +1022,10 @@ func (t *Table) class(r TableRow, c int, bareYear bool) cellClass {
 // spanning word stands over the first of its columns), else the nearest,
 // never left of the previous cell's column; cells that fall in one column
 // are joined. It returns the column count.
-func (s *segmenter) alignRows(rows []int, all []TableRow) int {
+func (s *segmenter) alignRows(rows []int, src [][]Span, all []TableRow) int {
 	count := map[int]int{}
-	for _, i := range rows {
-		if c := len(s.lines[i].cells); c >= 2 {
+	for k := range rows {
+		if c := len(src[k]); c >= 2 {
 			count[c]++
 		}
 	}
@@ -994,12 +1037,12 @@ func (s *segmenter) alignRows(rows []int, all []TableRow) int {
 	}
 	iv := make([][2]int, n)
 	seen := false
-	for _, i := range rows {
+	for k, i := range rows {
 		l := &s.lines[i]
-		if len(l.cells) != n {
+		if len(src[k]) != n {
 			continue
 		}
-		for c, p := range l.pos {
+		for c, p := range l.pos[:n] {
 			if !seen {
 				iv[c] = p
 			} else {
@@ -1014,9 +1057,9 @@ func (s *segmenter) alignRows(rows []int, all []TableRow) int {
 		cells := make([]Span, n)
 		filled := make([]bool, n)
 		prev := 0
-		for ci, p := range l.pos {
+		for ci, p := range l.pos[:len(src[k])] {
 			c := ci
-			if len(l.cells) != n {
+			if len(src[k]) != n {
 				c = bestColumn(iv, p, prev, upper)
 			}
 			if filled[c] {
@@ -1034,7 +1077,7 @@ func (s *segmenter) alignRows(rows []int, all []TableRow) int {
 				cells[c] = Span{at, at}
 			}
 		}
-		if len(l.cells) == n {
+		if len(src[k]) == n {
 			upper = false
 		}
 		all[k] = TableRow{Line: l.line, Cells: cells}
@@ -1214,22 +1257,25 @@ func (t *Table) isSection(r TableRow) bool {
 	return filled > 0 && !serialOnly
 }
 
-// headerUnit returns the unit clause in a header row's last filled cell
-// (指标  2020年  单位：万人), or "".
-func (t *Table) headerUnit() string {
-	for _, r := range t.Header {
-		for c := len(r.Cells) - 1; c >= 0; c-- {
-			sp := r.Cells[c]
-			if sp.Len() == 0 {
-				continue
-			}
-			if u, _, ok := unitClause(t.text[sp.Start:sp.End]); ok {
-				return u
-			}
-			break
+// headerUnitCell finds a unit clause as the last filled cell of a header
+// row (地区  执业医师  注册护士  单位：万人): it returns the number of cells
+// before it and its unit, or "" when there is none. The clause heads no
+// column.
+func (s *segmenter) headerUnitCell(cells []Span) (int, string) {
+	for c := len(cells) - 1; c >= 1; c-- {
+		sp := cells[c]
+		if sp.Len() == 0 {
+			continue
 		}
+		rs := s.text[sp.Start:sp.End]
+		if isCaptionHead(rs) && rs[0] != '表' {
+			if u, _, ok := unitClause(rs); ok {
+				return c, u
+			}
+		}
+		break
 	}
-	return ""
+	return 0, ""
 }
 
 // hasNumber reports whether some cell outside the first column holds a
