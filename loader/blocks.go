@@ -562,16 +562,18 @@ func (l *segLine) sectionLike() bool {
 }
 
 // rowOf reports whether l can be a row of a table of layout kind with n
-// columns; afterBlank asks for the same column count (blank lines between
-// rows of one table, as yearbooks print them).
+// columns: a compatible count is from half to twice n (cells may be missing
+// or split), and after a blank line (yearbooks print blank lines between the
+// rows of one table) the same count give or take one, or for aligned rows,
+// which may miss cells, from half of n to n+1.
 func (l *segLine) rowOf(kind TableLayout, n int, afterBlank bool) bool {
 	if l.blank || l.rule || l.kind != kind || len(l.cells) < 2 || l.prose || l.note || l.caption {
 		return false
 	}
-	if !afterBlank {
-		return true
-	}
 	c := len(l.cells)
+	if !afterBlank {
+		return 2*c >= n && c <= 2*n
+	}
 	if kind == LayoutAligned {
 		return c <= n+1 && 2*c >= n
 	}
@@ -1086,10 +1088,12 @@ func (s *segmenter) alignRows(rows []int, src [][]Span, all []TableRow) int {
 }
 
 // bestColumn picks the column, from `from` on, for a cell at display
-// columns p.
+// columns p. Column starts increase strictly (each is the least start of
+// that column's cells in rows that have every column), so the search stops
+// at the first column starting right of the cell.
 func bestColumn(iv [][2]int, p [2]int, from int, first bool) int {
 	best, bestOv := -1, 0
-	for c := from; c < len(iv); c++ {
+	for c := from; c < len(iv) && iv[c][0] < p[1]; c++ {
 		ov := min(p[1], iv[c][1]) - max(p[0], iv[c][0])
 		if ov > bestOv {
 			best, bestOv = c, ov
@@ -1106,6 +1110,9 @@ func bestColumn(iv [][2]int, p [2]int, from int, first bool) int {
 		d := max(iv[c][0]-p[1], p[0]-iv[c][1])
 		if bestD < 0 || d < bestD {
 			best, bestD = c, d
+		}
+		if iv[c][0] >= p[1] {
+			break
 		}
 	}
 	return best
