@@ -284,9 +284,8 @@ func classifyLine(text []rune, raw Span) segLine {
 			sentences++
 		}
 	}
-	if l.caption && l.nonEmpty > 2 && !isCaptionHead(text[trimmed.Start:trimmed.End]) {
-		// 地区  执业医师  注册护士  单位：万人: a header row with its unit at the end
-		l.caption = false
+	if l.caption && l.nonEmpty > 1 && !sameCells(text, l.cells) {
+		l.caption = captionRow(text, l.cells, l.nonEmpty)
 	}
 	if l.nonEmpty < 3 {
 		for _, c := range l.cells {
@@ -385,25 +384,28 @@ func allCJKLetters(rs []rune) bool {
 	return len(rs) > 0
 }
 
-// isRuleLine reports whether a line only draws a rule: Markdown's |---|:--|,
-// or a row of dashes or box-drawing runes.
+// isRuleLine reports whether a line only draws a rule: Markdown's |---|:--|
+// (ASCII dashes: a row of — between pipes is a row of empty values), or a
+// run of three or more dashes, em dashes or box-drawing runes.
 func isRuleLine(rs []rune) bool {
-	dashes, pipes := 0, 0
+	dashes, wide, pipes := 0, 0, 0
 	for _, r := range rs {
 		switch {
-		case r == '-' || r == '—' || r == '－' || r == '=' || r == '_' || r == '─' || r == '━' || r == '═':
+		case r == '-' || r == '=' || r == '_' || r >= 0x2500 && r <= 0x257f && !isPipe(r):
 			dashes++
+		case r == '—' || r == '－':
+			wide++
 		case isPipe(r):
 			pipes++
-		case r == ':' || r == '+' || r == '：' || isPad(r) || r == '\t' || r >= 0x2500 && r <= 0x257f:
-			if r >= 0x2500 && r <= 0x257f {
-				dashes++
-			}
+		case r == ':' || r == '+' || r == '：' || isPad(r) || r == '\t':
 		default:
 			return false
 		}
 	}
-	return dashes >= 3 || dashes >= 1 && pipes >= 1
+	if pipes > 0 {
+		return dashes >= 1 && wide == 0
+	}
+	return dashes+wide >= 3
 }
 
 // hasSentenceEnd reports whether rs holds a sentence-ending mark.
@@ -546,6 +548,43 @@ func isCaptionHead(rs []rune) bool {
 		}
 	}
 	return false
+}
+
+// sameCells reports whether the filled cells of a row all hold the same
+// text: a caption spread over a table's width (HTML colspan expanded).
+func sameCells(text []rune, cells []Span) bool {
+	first := ""
+	for _, c := range cells {
+		if c.Len() == 0 {
+			continue
+		}
+		if s := string(text[c.Start:c.End]); first == "" {
+			first = s
+		} else if s != first {
+			return false
+		}
+	}
+	return true
+}
+
+// captionRow tells whether a caption-like line of several different cells is
+// a caption: a title 表1 … split at its spaces, or a title and a unit clause
+// (2023年卫生资源情况  单位：万人). A row of more cells ending in a unit
+// clause (地区  执业医师  注册护士  单位：万人) or opening with one (the corner
+// cell 单位：万人 over a label column) is a header row.
+func captionRow(text []rune, cells []Span, nonEmpty int) bool {
+	var first Span
+	for _, c := range cells {
+		if c.Len() > 0 {
+			first = c
+			break
+		}
+	}
+	rs := text[first.Start:first.End]
+	if len(rs) > 1 && rs[0] == '表' {
+		return true
+	}
+	return nonEmpty == 2 && !isCaptionHead(rs)
 }
 
 // isTitleLine reports whether a line can be a table's title above its unit
@@ -1212,7 +1251,8 @@ func (t *Table) loneLabel(r TableRow) bool {
 }
 
 // findLabelCol sets LabelCol: the first column, other than the serial and
-// unit columns, whose filled body cells are mostly text.
+// unit columns, whose body cells hold more text than numbers (placeholders
+// such as — count as neither).
 func (t *Table) findLabelCol() {
 	for c := 0; c < t.Columns; c++ {
 		if c == t.SerialCol || c == t.UnitCol {
@@ -1223,7 +1263,7 @@ func (t *Table) findLabelCol() {
 			switch t.class(r, c, false) {
 			case cellText, cellYear:
 				text++
-			case cellNumber, cellPlaceholder:
+			case cellNumber:
 				num++
 			}
 		}
@@ -1264,11 +1304,20 @@ func (t *Table) isSection(r TableRow) bool {
 	return filled > 0 && !serialOnly
 }
 
-// headerUnitCell finds a unit clause as the last filled cell of a header
-// row (地区  执业医师  注册护士  单位：万人): it returns the number of cells
-// before it and its unit, or "" when there is none. The clause heads no
-// column.
+// headerUnitCell finds a unit clause in a header row. As its last filled
+// cell (地区  执业医师  注册护士  单位：万人) the clause heads no column: it
+// returns the number of cells before it and its unit. As its first cell (the
+// corner cell 单位：万人 over the label column) the cell stays: it returns
+// len(cells) and the unit. The unit is "" when there is none.
 func (s *segmenter) headerUnitCell(cells []Span) (int, string) {
+	if len(cells) > 1 && cells[0].Len() > 0 {
+		rs := s.text[cells[0].Start:cells[0].End]
+		if isCaptionHead(rs) && rs[0] != '表' {
+			if u, _, ok := unitClause(rs); ok {
+				return len(cells), u
+			}
+		}
+	}
 	for c := len(cells) - 1; c >= 1; c-- {
 		sp := cells[c]
 		if sp.Len() == 0 {

@@ -459,6 +459,55 @@ P 三、主要任务
   N 数据来源：自治区卫生健康委
 `,
 	},
+	{
+		name: "corner cell 单位：万人 over the label column is a header cell",
+		text: "单位：万人\t2022年\t2023年\n" +
+			"卫生技术人员\t1165.8\t1248.8\n" +
+			"注册护士\t522.4\t563.7\n",
+		want: `T tabs cols=3 label=0 unit=-1 serial=-1 «单位：万人	…	563.7»
+  caption "" unit "万人"
+  H 单位：万人 | 2022年 | 2023年
+  cols 单位：万人 / 2022年 / 2023年
+  R 卫生技术人员 | 1165.8 | 1248.8
+  R 注册护士 | 522.4 | 563.7
+`,
+	},
+	{
+		name: "HTML caption row spread over the table's width",
+		text: "单位：亿元\t单位：亿元\t单位：亿元\n" +
+			"项目\t2022年\t2023年\n" +
+			"基金收入\t30922.2\t33501.4\n",
+		want: `T tabs cols=3 label=0 unit=-1 serial=-1 «单位：亿元	…3501.4»
+  caption "单位：亿元\t单位：亿元\t单位：亿元" unit "亿元"
+  H 项目 | 2022年 | 2023年
+  cols 项目 / 2022年 / 2023年
+  R 基金收入 | 30922.2 | 33501.4
+`,
+	},
+	{
+		name: "pipe row of placeholders is no rule line",
+		text: "| 项目 | 2023年 |\n" +
+			"| — | — |\n" +
+			"| 医院 | 38355 |\n",
+		want: `T pipes cols=2 label=0 unit=-1 serial=-1 «| 项目 |…8355 |»
+  H 项目 | 2023年
+  cols 项目 / 2023年
+  R — | —
+  R 医院 | 38355
+`,
+	},
+	{
+		name: "表N title and unit clause split at full-width spaces",
+		text: "表4　2023年卫生资源情况　　单位：万人\n" +
+			"指标　　　　数量\n" +
+			"卫生人员　　1523.7\n",
+		want: `T aligned cols=2 label=0 unit=-1 serial=-1 «表4　202…1523.7»
+  caption "表4\u30002023年卫生资源情况\u3000\u3000单位：万人" unit "万人"
+  H 指标 | 数量
+  cols 指标 / 数量
+  R 卫生人员 | 1523.7
+`,
+	},
 }
 
 func TestSegmentBlocks(t *testing.T) {
