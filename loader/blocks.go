@@ -672,6 +672,28 @@ func (s *segmenter) headerLike(l *segLine, top bool) bool {
 	return true
 }
 
+// yearRow reports whether a line is a header of bare years: after its first
+// cell, two or more cells, each a year 1900–2100, strictly increasing
+// (地区  2021  2022  2023). Counts in a data row rarely run so.
+func (s *segmenter) yearRow(l *segLine) bool {
+	last, n := 0, 0
+	for _, c := range l.cells[1:] {
+		if c.Len() == 0 {
+			continue
+		}
+		rs := s.text[c.Start:c.End]
+		if classifyCell(rs, true) != cellYear || len(rs) != 4 {
+			return false
+		}
+		y := serialValue(rs)
+		if y <= last {
+			return false
+		}
+		last, n = y, n+1
+	}
+	return n >= 2
+}
+
 // table tries to read a table whose first row is line start. It returns the
 // line after the table and true, or false and the line up to which no table
 // can start (so that a run of rows that is no table is not read again).
@@ -699,7 +721,7 @@ func (s *segmenter) table(start int) (int, bool) {
 		}
 		if l.rowOf(kind, n, sawBlank) {
 			hl := s.headerLike(l, false)
-			if sawBlank && hasData && hl {
+			if sawBlank && hasData && (hl || s.yearRow(l)) {
 				break // a new header: a second table
 			}
 			rows = append(rows, j)

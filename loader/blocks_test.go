@@ -508,6 +508,23 @@ P 三、主要任务
   R 卫生人员 | 1523.7
 `,
 	},
+	{
+		name: "second table headed by bare years after a blank line",
+		text: "地区\t2021\t2022\n" +
+			"全国\t1030935\t1032918\n" +
+			"\n" +
+			"床位数（万张）\t2022\t2023\n" +
+			"医院\t766.3\t800.5\n",
+		want: `T tabs cols=3 label=0 unit=-1 serial=-1 «地区	202…032918»
+  H 地区 | 2021 | 2022
+  cols 地区 / 2021 / 2022
+  R 全国 | 1030935 | 1032918
+T tabs cols=3 label=0 unit=-1 serial=-1 «床位数（万张…	800.5»
+  H 床位数（万张） | 2022 | 2023
+  cols 床位数（万张） / 2022 / 2023
+  R 医院 | 766.3 | 800.5
+`,
+	},
 }
 
 func TestSegmentBlocks(t *testing.T) {
