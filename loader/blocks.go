@@ -143,6 +143,7 @@ func (t *Table) Label(r TableRow) string {
 // Cell returns the text of row r's cell in column col, "" if out of range.
 func (t *Table) Cell(r TableRow, col int) string { return t.cellText(r, col) }
 
+// cellText returns the text of row r's cell in column col, "" if out of range.
 func (t *Table) cellText(r TableRow, col int) string {
 	if col < 0 || col >= len(r.Cells) || t.text == nil {
 		return ""
@@ -164,7 +165,7 @@ func (t *Table) cellText(r TableRow, col int) string {
 func segmentBlocks(text []rune, body Span) []Block {
 	body.Start = max(0, min(body.Start, len(text)))
 	body.End = max(body.Start, min(body.End, len(text)))
-	s := &segmenter{text: text, lines: readLines(text, body)}
+	s := &segmenter{text: text, lines: readBodyLines(text, body)}
 	s.run()
 	return s.out
 }
@@ -192,8 +193,8 @@ type segLine struct {
 	prose    bool        // sentence-like text in few cells: never a table row
 }
 
-// readLines classifies the lines of body.
-func readLines(text []rune, body Span) []segLine {
+// readBodyLines classifies the lines of body.
+func readBodyLines(text []rune, body Span) []segLine {
 	n := 1
 	for _, r := range text[body.Start:body.End] {
 		if r == '\n' {
@@ -204,23 +205,23 @@ func readLines(text []rune, body Span) []segLine {
 	start := body.Start
 	for i := body.Start; i <= body.End; i++ {
 		if i == body.End || text[i] == '\n' {
-			lines = append(lines, classifyLine(text, Span{start, i}))
+			lines = append(lines, classifyBodyLine(text, Span{start, i}))
 			start = i + 1
 		}
 	}
 	return lines
 }
 
-// isPad reports whether r pads a line or a cell: a space of any width, a
+// isPadRune reports whether r pads a line or a cell: a space of any width, a
 // carriage return or a byte-order mark; not a tab.
-func isPad(r rune) bool { return isSpace(r) || r == '\r' || r == '\ufeff' }
+func isPadRune(r rune) bool { return isSpace(r) || r == '\r' || r == '\ufeff' }
 
-// trimPad trims padding (not tabs) from both ends of s.
-func trimPad(text []rune, s Span) Span {
-	for s.Start < s.End && isPad(text[s.Start]) {
+// trimPadding trims padding (not tabs) from both ends of s.
+func trimPadding(text []rune, s Span) Span {
+	for s.Start < s.End && isPadRune(text[s.Start]) {
 		s.Start++
 	}
-	for s.End > s.Start && isPad(text[s.End-1]) {
+	for s.End > s.Start && isPadRune(text[s.End-1]) {
 		s.End--
 	}
 	return s
@@ -229,9 +230,9 @@ func trimPad(text []rune, s Span) Span {
 // isPipe reports whether r separates the cells of a pipe table.
 func isPipe(r rune) bool { return r == '|' || r == '｜' || r == '│' || r == '┃' }
 
-// classifyLine splits a line into cells and tells what kind of line it is.
-func classifyLine(text []rune, raw Span) segLine {
-	l := segLine{raw: raw, line: trimPad(text, raw)}
+// classifyBodyLine splits a line into cells and tells what kind of line it is.
+func classifyBodyLine(text []rune, raw Span) segLine {
+	l := segLine{raw: raw, line: trimPadding(text, raw)}
 	if trimSpan(text, l.line).Len() == 0 {
 		l.blank = true
 		return l
@@ -253,7 +254,7 @@ func classifyLine(text []rune, raw Span) segLine {
 	switch {
 	case hasTab:
 		l.kind = LayoutTabs
-		l.cells = splitAt(text, l.line, func(r rune) bool { return r == '\t' })
+		l.cells = splitCellsAt(text, l.line, func(r rune) bool { return r == '\t' })
 	case hasPipe:
 		l.kind = LayoutPipes
 		ln := l.line
@@ -263,7 +264,7 @@ func classifyLine(text []rune, raw Span) segLine {
 		if ln.End > ln.Start && isPipe(text[ln.End-1]) {
 			ln.End--
 		}
-		l.cells = splitAt(text, ln, isPipe)
+		l.cells = splitCellsAt(text, ln, isPipe)
 	default:
 		l.cells, l.pos = splitAligned(text, raw, l.line)
 		l.kind = LayoutAligned
@@ -299,9 +300,9 @@ func classifyLine(text []rune, raw Span) segLine {
 	return l
 }
 
-// splitAt splits ln at every rune sep accepts into cells trimmed of padding.
+// splitCellsAt splits ln at every rune sep accepts into cells trimmed of padding.
 // Empty cells are kept, as zero-length spans where their text would be.
-func splitAt(text []rune, ln Span, sep func(rune) bool) []Span {
+func splitCellsAt(text []rune, ln Span, sep func(rune) bool) []Span {
 	var out []Span
 	start := ln.Start
 	for i := ln.Start; i <= ln.End; i++ {
@@ -313,9 +314,9 @@ func splitAt(text []rune, ln Span, sep func(rune) bool) []Span {
 	return out
 }
 
-// runeWidth returns the display width of r: 2 for East Asian wide and
+// displayWidth returns the display width of r: 2 for East Asian wide and
 // full-width runes (CJK ideographs, full-width forms, U+3000), else 1.
-func runeWidth(r rune) int {
+func displayWidth(r rune) int {
 	switch {
 	case r < 0x1100:
 		return 1
@@ -338,18 +339,18 @@ func splitAligned(text []rune, raw, ln Span) ([]Span, [][2]int) {
 	var pos [][2]int
 	col := 0
 	for i := raw.Start; i < ln.Start; i++ {
-		col += runeWidth(text[i])
+		col += displayWidth(text[i])
 	}
 	start, startCol := ln.Start, col
 	for i := ln.Start; i < ln.End; {
-		if !isPad(text[i]) {
-			col += runeWidth(text[i])
+		if !isPadRune(text[i]) {
+			col += displayWidth(text[i])
 			i++
 			continue
 		}
 		j, w := i, 0
-		for j < ln.End && isPad(text[j]) {
-			w += runeWidth(text[j])
+		for j < ln.End && isPadRune(text[j]) {
+			w += displayWidth(text[j])
 			j++
 		}
 		if w >= 2 {
@@ -362,22 +363,23 @@ func splitAligned(text []rune, raw, ln Span) ([]Span, [][2]int) {
 	}
 	cells = append(cells, Span{start, ln.End})
 	pos = append(pos, [2]int{startCol, col})
-	if len(cells) >= 2 && cells[0].Len() == 1 && isCJKLetter(text[cells[0].Start]) &&
-		cells[1].Len() <= 2 && pos[1][0]-pos[0][1] <= 6 && allCJKLetters(text[cells[1].Start:cells[1].End]) {
+	if len(cells) >= 2 && cells[0].Len() == 1 && isCJKIdeograph(text[cells[0].Start]) &&
+		cells[1].Len() <= 2 && pos[1][0]-pos[0][1] <= 6 && allCJKIdeographs(text[cells[1].Start:cells[1].End]) {
 		cells[1].Start, pos[1][0] = cells[0].Start, pos[0][0]
 		cells, pos = cells[1:], pos[1:]
 	}
 	return cells, pos
 }
 
-// isCJKLetter reports whether r is a CJK ideograph (not punctuation or a numeral sign).
-func isCJKLetter(r rune) bool {
+// isCJKIdeograph reports whether r is a CJK ideograph (not punctuation or a numeral sign).
+func isCJKIdeograph(r rune) bool {
 	return r >= 0x4e00 && r <= 0x9fff || r >= 0x3400 && r <= 0x4dbf
 }
 
-func allCJKLetters(rs []rune) bool {
+// allCJKIdeographs reports whether rs is non-empty and all CJK ideographs.
+func allCJKIdeographs(rs []rune) bool {
 	for _, r := range rs {
-		if !isCJKLetter(r) {
+		if !isCJKIdeograph(r) {
 			return false
 		}
 	}
@@ -397,7 +399,7 @@ func isRuleLine(rs []rune) bool {
 			wide++
 		case isPipe(r):
 			pipes++
-		case r == ':' || r == '+' || r == '：' || isPad(r) || r == '\t':
+		case r == ':' || r == '+' || r == '：' || isPadRune(r) || r == '\t':
 		default:
 			return false
 		}
@@ -435,8 +437,8 @@ func isProseCell(rs []rune) bool {
 	return false
 }
 
-// hasPrefixRunes reports whether rs starts with s.
-func hasPrefixRunes(rs []rune, s string) bool {
+// runesHavePrefix reports whether rs starts with s.
+func runesHavePrefix(rs []rune, s string) bool {
 	i := 0
 	for _, r := range s {
 		if i >= len(rs) || rs[i] != r {
@@ -447,16 +449,16 @@ func hasPrefixRunes(rs []rune, s string) bool {
 	return true
 }
 
-// isColon reports whether r is a colon, half- or full-width.
-func isColon(r rune) bool { return r == '：' || r == ':' }
+// isColonRune reports whether r is a colon, half- or full-width.
+func isColonRune(r rune) bool { return r == '：' || r == ':' }
 
 // isNoteLine reports whether a line is a note under a table: 注：, 注1：,
 // 注①：, 资料来源：, 数据来源：, 来源：, 说明：, 备注：.
 func isNoteLine(rs []rune) bool {
 	for _, p := range []string{"资料来源", "数据来源", "来源", "说明", "备注"} {
-		if hasPrefixRunes(rs, p) {
+		if runesHavePrefix(rs, p) {
 			n := len([]rune(p))
-			return n < len(rs) && isColon(rs[n])
+			return n < len(rs) && isColonRune(rs[n])
 		}
 	}
 	if len(rs) < 2 || rs[0] != '注' {
@@ -464,10 +466,10 @@ func isNoteLine(rs []rune) bool {
 	}
 	for i := 1; i < len(rs) && i < 5; i++ {
 		r := rs[i]
-		if isColon(r) {
+		if isColonRune(r) {
 			return true
 		}
-		if !isDigit(r) && !isPad(r) && !(r >= '①' && r <= '⑳') {
+		if !isDigit(r) && !isPadRune(r) && !(r >= '①' && r <= '⑳') {
 			return false
 		}
 	}
@@ -482,10 +484,10 @@ func unitClause(rs []rune) (unit string, end int, ok bool) {
 	for i := len(rs) - 2; i >= 1; i-- {
 		if rs[i-1] == '单' && rs[i] == '位' {
 			j := i + 1
-			for j < len(rs) && isPad(rs[j]) {
+			for j < len(rs) && isPadRune(rs[j]) {
 				j++
 			}
-			if j < len(rs) && isColon(rs[j]) {
+			if j < len(rs) && isColonRune(rs[j]) {
 				at = j + 1
 				break
 			}
@@ -498,7 +500,7 @@ func unitClause(rs []rune) (unit string, end int, ok bool) {
 	for e < len(rs) && rs[e] != '）' && rs[e] != ')' && rs[e] != '。' && rs[e] != '\t' {
 		e++
 	}
-	u := strings.TrimFunc(string(rs[at:e]), isPad)
+	u := strings.TrimFunc(string(rs[at:e]), isPadRune)
 	if e < len(rs) && (rs[e] == '）' || rs[e] == ')') {
 		e++
 	}
@@ -520,7 +522,7 @@ func isCaptionLine(rs []rune) bool {
 		return false
 	}
 	for _, r := range rs[end:] {
-		if !isPad(r) {
+		if !isPadRune(r) {
 			return false
 		}
 	}
@@ -532,7 +534,7 @@ func isCaptionLine(rs []rune) bool {
 func isCaptionHead(rs []rune) bool {
 	if len(rs) > 1 && rs[0] == '表' {
 		i := 1
-		for i < len(rs) && isPad(rs[i]) {
+		for i < len(rs) && isPadRune(rs[i]) {
 			i++
 		}
 		if i < len(rs) && (isDigit(rs[i]) || isChineseNumeral(rs[i])) {
@@ -544,7 +546,7 @@ func isCaptionHead(rs []rune) bool {
 	}
 	for i := 0; i+2 < len(rs) && i < 3; i++ {
 		if rs[i] == '单' && rs[i+1] == '位' {
-			return isColon(rs[i+2])
+			return isColonRune(rs[i+2])
 		}
 	}
 	return false
@@ -820,11 +822,11 @@ func (s *segmenter) table(start int) (int, bool) {
 	done:
 		next = end + 1
 	}
-	span := Span{trimPad(s.text, s.lines[top].line).Start, 0}
+	span := Span{trimPadding(s.text, s.lines[top].line).Start, 0}
 	if t.Caption.Len() > 0 {
 		span.Start = t.Caption.Start
 	}
-	span.End = trimPad(s.text, s.lines[end].line).End
+	span.End = trimPadding(s.text, s.lines[end].line).End
 	if len(t.Notes) > 0 {
 		span.End = t.Notes[len(t.Notes)-1].End
 	}
@@ -853,7 +855,7 @@ func (s *segmenter) onlyBlankBetween(a, b int) bool {
 // that the lines 2. …, 3. … under it belong to it.
 func noteIsNumbered(rs []rune) bool {
 	for i, r := range rs {
-		if isColon(r) {
+		if isColonRune(r) {
 			return startsListItem(rs[i+1:])
 		}
 	}
@@ -863,7 +865,7 @@ func noteIsNumbered(rs []rune) bool {
 // startsListItem reports whether rs opens with a list marker: 1. 2、 (3) ④.
 func startsListItem(rs []rune) bool {
 	i := 0
-	for i < len(rs) && isPad(rs[i]) {
+	for i < len(rs) && isPadRune(rs[i]) {
 		i++
 	}
 	if i < len(rs) && rs[i] >= '①' && rs[i] <= '⑳' {
@@ -900,10 +902,10 @@ const (
 // classifyCell tells what a cell holds. A bare four-digit year (2020) is a
 // year only when bareYear is set (in the top row of a table).
 func classifyCell(rs []rune, bareYear bool) cellClass {
-	for len(rs) > 0 && isPad(rs[0]) {
+	for len(rs) > 0 && isPadRune(rs[0]) {
 		rs = rs[1:]
 	}
-	for len(rs) > 0 && isPad(rs[len(rs)-1]) {
+	for len(rs) > 0 && isPadRune(rs[len(rs)-1]) {
 		rs = rs[:len(rs)-1]
 	}
 	if len(rs) == 0 {
@@ -940,7 +942,7 @@ func classifyCell(rs []rune, bareYear bool) cellClass {
 	for i < len(rs) && strings.ContainsRune("<>＜＞≤≥≦≧约+-－−±～~", rs[i]) {
 		i++
 	}
-	for i < len(rs) && isPad(rs[i]) {
+	for i < len(rs) && isPadRune(rs[i]) {
 		i++
 	}
 	if i >= len(rs) || !isDigit(rs[i]) {
@@ -1007,11 +1009,11 @@ func serialValue(rs []rune) int {
 	return v
 }
 
-// squeeze returns a cell's text without its spaces (序  号 → 序号).
-func squeeze(rs []rune) string {
+// squeezeSpaces returns a cell's text without its spaces (序  号 → 序号).
+func squeezeSpaces(rs []rune) string {
 	var b strings.Builder
 	for _, r := range rs {
-		if !isPad(r) {
+		if !isPadRune(r) {
 			b.WriteRune(r)
 		}
 	}
@@ -1068,11 +1070,13 @@ func (s *segmenter) build(rows []int, kind TableLayout) *Table {
 	return t
 }
 
+// squeezed returns the text of row r's cell c without its spaces.
 func (t *Table) squeezed(r TableRow, c int) string {
 	sp := r.Cells[c]
-	return squeeze(t.text[sp.Start:sp.End])
+	return squeezeSpaces(t.text[sp.Start:sp.End])
 }
 
+// class classifies row r's cell c (see classifyCell).
 func (t *Table) class(r TableRow, c int, bareYear bool) cellClass {
 	sp := r.Cells[c]
 	return classifyCell(t.text[sp.Start:sp.End], bareYear)

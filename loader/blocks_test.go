@@ -525,8 +525,37 @@ T tabs cols=3 label=0 unit=-1 serial=-1 «床位数（万张…	800.5»
   R 医院 | 766.3 | 800.5
 `,
 	},
+	{
+		name: "leading column of serial numbers without a 序号 header",
+		text: "\t指标\t2023年\n" +
+			"1\t医疗卫生机构数（个）\t1070785\n" +
+			"2\t床位数（万张）\t1017.4\n" +
+			"3\t卫生技术人员（万人）\t1248.8\n",
+		want: `T tabs cols=3 label=1 unit=-1 serial=0 «	指标	20…1248.8»
+  H ∅ | 指标 | 2023年
+  cols  / 指标 / 2023年
+  R 1 | 医疗卫生机构数（个） | 1070785
+  R 2 | 床位数（万张） | 1017.4
+  R 3 | 卫生技术人员（万人） | 1248.8
+`,
+	},
+	{
+		name: "leading column of 一、二、三、",
+		text: "\t项目\t2023年\n" +
+			"一、\t参保人数（万人）\t133389\n" +
+			"二、\t基金收入（亿元）\t33501.4\n" +
+			"三、\t基金支出（亿元）\t28208.4\n",
+		want: `T tabs cols=3 label=1 unit=-1 serial=0 «	项目	20…8208.4»
+  H ∅ | 项目 | 2023年
+  cols  / 项目 / 2023年
+  R 一、 | 参保人数（万人） | 133389
+  R 二、 | 基金收入（亿元） | 33501.4
+  R 三、 | 基金支出（亿元） | 28208.4
+`,
+	},
 }
 
+// TestSegmentBlocks runs blockTests.
 func TestSegmentBlocks(t *testing.T) {
 	for _, tt := range blockTests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -636,6 +665,8 @@ func tableHeavy(n int) []rune {
 	return []rune(b.String())
 }
 
+// BenchmarkSegmentBlocks segments a 1 MB line of prose (with one tab) and
+// 1 MB of text full of tables.
 func BenchmarkSegmentBlocks(b *testing.B) {
 	for _, bc := range []struct {
 		name string
