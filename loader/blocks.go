@@ -700,31 +700,57 @@ func (s *segmenter) yearRow(l *segLine) bool {
 // line after the table and true, or false and the line up to which no table
 // can start (so that a run of rows that is no table is not read again).
 func (s *segmenter) table(start int) (int, bool) {
+	kind := s.lines[start].kind
+	rows, end, multi := s.extendTable(start)
+	if multi < 2 {
+		return start + 1, false
+	}
+	t := s.build(rows, kind)
+	if kind == LayoutAligned && !t.hasNumber() {
+		return end + 1, false
+	}
+	top := s.takeCaption(t, start)
+	end = s.takeNotes(t, end)
+	span := Span{trimPadding(s.text, s.lines[top].line).Start, trimPadding(s.text, s.lines[end].line).End}
+	if t.Caption.Len() > 0 {
+		span.Start = t.Caption.Start
+	}
+	if len(t.Notes) > 0 {
+		span.End = t.Notes[len(t.Notes)-1].End
+	}
+	s.out = append(s.out, Block{Kind: BlockTable, Span: span, Table: t})
+	s.para = append(s.para, -1)
+	return end + 1, true
+}
+
+// extendTable grows a table from its first row, line start: over rows of
+// the same layout and a compatible column count, rule lines, blank lines
+// followed by a row of the same column count (unless that row is a new
+// header under data rows: a second table), and short label lines followed by
+// a row (section rows). It returns the row lines, the last line of the table
+// (a row or a rule right under one) and how many rows have two or more
+// filled cells.
+func (s *segmenter) extendTable(start int) (rows []int, end, multi int) {
 	first := &s.lines[start]
-	kind := first.kind
-	n := len(first.cells)
-	rows := []int{start}
-	multi := 1 // rows with two or more filled cells
+	kind, n := first.kind, len(first.cells)
+	rows, end, multi = []int{start}, start, 1
 	hasData := !s.headerLike(first, true)
-	end := start // last line of the table proper
 	sawBlank := false
-	j := start + 1
-	for ; j < len(s.lines); j++ {
+	for j := start + 1; j < len(s.lines); j++ {
 		l := &s.lines[j]
-		if l.blank {
+		switch {
+		case l.blank:
 			sawBlank = true
 			continue
-		}
-		if l.rule {
+		case l.rule:
 			if !sawBlank {
 				end = j
 			}
 			continue
-		}
-		if l.rowOf(kind, n, sawBlank) {
+		case l.rowOf(kind, n, sawBlank):
 			hl := s.headerLike(l, false)
 			if sawBlank && hasData && (hl || s.yearRow(l)) {
-				break // a new header: a second table
+				return rows, end, multi // a new header: a second table
 			}
 			rows = append(rows, j)
 			n = max(n, len(l.cells))
@@ -734,8 +760,7 @@ func (s *segmenter) table(start int) (int, bool) {
 			hasData = hasData || !hl
 			end, sawBlank = j, false
 			continue
-		}
-		if l.sectionLike() {
+		case l.sectionLike():
 			k, blank := j+1, false
 			for k < len(s.lines) && (s.lines[k].blank || s.lines[k].rule) {
 				blank = blank || s.lines[k].blank
@@ -747,16 +772,18 @@ func (s *segmenter) table(start int) (int, bool) {
 				continue
 			}
 		}
-		break
+		return rows, end, multi
 	}
-	if multi < 2 {
-		return start + 1, false
-	}
-	t := s.build(rows, kind)
-	if kind == LayoutAligned && !t.hasNumber() {
-		return end + 1, false
-	}
-	// Rules drawn right above the first row, then the caption above them.
+	return rows, end, multi
+}
+
+// takeCaption moves into t the lines above its first row, line start, that
+// belong to it, taking them back from the paragraphs already emitted: rule
+// lines right above the first row; then a caption line (blank lines allowed
+// between) or a title ending in 表; then up to two titles, each right above
+// the caption line under it. A caption's unit clause sets CaptionUnit, over
+// one found in the header. It returns the table's first line.
+func (s *segmenter) takeCaption(t *Table, start int) int {
 	top := start
 	for len(s.para) > 0 {
 		p := s.para[len(s.para)-1]
@@ -766,9 +793,7 @@ func (s *segmenter) table(start int) (int, bool) {
 		s.popParagraph()
 		top = p
 	}
-	// The caption: a caption line (blank lines allowed between), or a
-	// title ending in 表; then a title right above a caption line.
-	captionUnit := false
+	fromCaption := false
 	for k := 0; k < 3 && len(s.para) > 0; k++ {
 		p := s.para[len(s.para)-1]
 		if p < 0 {
@@ -777,62 +802,48 @@ func (s *segmenter) table(start int) (int, bool) {
 		l := &s.lines[p]
 		ln := trimSpan(s.text, l.line)
 		rs := s.text[ln.Start:ln.End]
-		switch {
-		case k == 0 && s.onlyBlankBetween(p, top) && (l.caption || isTitleLine(l, rs) && rs[len(rs)-1] == '表'):
-		case k > 0 && p == top-1 && isTitleLine(l, rs) && (l.caption || s.lines[top].caption):
-		default:
-			k = 3
-			continue
+		first := k == 0 && s.onlyBlankBetween(p, top) && (l.caption || isTitleLine(l, rs) && rs[len(rs)-1] == '表')
+		above := k > 0 && p == top-1 && isTitleLine(l, rs) && (l.caption || s.lines[top].caption)
+		if !first && !above {
+			break
 		}
 		if t.Caption.Len() == 0 {
 			t.Caption = ln
 		} else {
 			t.Caption.Start = ln.Start
 		}
-		if !captionUnit {
-			if u, _, ok := unitClause(rs); ok {
-				t.CaptionUnit, captionUnit = u, true // a caption's unit wins over the header's
-			}
+		if u, _, ok := unitClause(rs); ok && !fromCaption {
+			t.CaptionUnit, fromCaption = u, true
 		}
 		s.popParagraph()
 		top = p
 	}
-	// Notes right under the table.
-	next := end + 1
-	k := next
+	return top
+}
+
+// takeNotes moves into t the note lines under the table's last line, end
+// (blank lines allowed before the first): 注：…, 资料来源：…, and under a
+// note opening a numbered list (注：1. …) the items 2. …, 3. … that follow it.
+// It returns the table's last line.
+func (s *segmenter) takeNotes(t *Table, end int) int {
+	k := end + 1
 	for k < len(s.lines) && s.lines[k].blank {
 		k++
 	}
-	if k < len(s.lines) && s.lines[k].note {
-		numbered := false
-		for ; k < len(s.lines); k++ {
-			l := &s.lines[k]
-			ln := trimSpan(s.text, l.line)
-			rs := s.text[ln.Start:ln.End]
-			switch {
-			case l.note:
-				numbered = noteIsNumbered(rs)
-			case numbered && startsListItem(rs):
-			default:
-				goto done
-			}
-			t.Notes = append(t.Notes, ln)
-			end = k
+	numbered := false
+	for ; k < len(s.lines); k++ {
+		l := &s.lines[k]
+		ln := trimSpan(s.text, l.line)
+		rs := s.text[ln.Start:ln.End]
+		if l.note {
+			numbered = noteIsNumbered(rs)
+		} else if len(t.Notes) == 0 || l.blank || !numbered || !startsListItem(rs) {
+			break
 		}
-	done:
-		next = end + 1
+		t.Notes = append(t.Notes, ln)
+		end = k
 	}
-	span := Span{trimPadding(s.text, s.lines[top].line).Start, 0}
-	if t.Caption.Len() > 0 {
-		span.Start = t.Caption.Start
-	}
-	span.End = trimPadding(s.text, s.lines[end].line).End
-	if len(t.Notes) > 0 {
-		span.End = t.Notes[len(t.Notes)-1].End
-	}
-	s.out = append(s.out, Block{Kind: BlockTable, Span: span, Table: t})
-	s.para = append(s.para, -1)
-	return next, true
+	return end
 }
 
 // popParagraph drops the last block, a paragraph that becomes part of a table.
