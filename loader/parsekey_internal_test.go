@@ -1,0 +1,46 @@
+package loader
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestPipelineCoversItsFiles checks that the parse key's pipeline identity
+// hashes every file of the text pipeline on disk: the loader's code and
+// lexicons, the sources package (decoding, HTML extraction), the region list
+// and the schema with its full-text terms. A file it missed could change the
+// rows of a source without making the next build read it again.
+func TestPipelineCoversItsFiles(t *testing.T) {
+	for _, part := range pipelineParts() {
+		dir := filepath.Join("..", filepath.FromSlash(part.name))
+		if part.name == "loader" {
+			dir = "."
+		}
+		var onDisk []string
+		for _, pat := range []string{"*.go", "*.tsv", "*.sql", "lexicon/*.tsv"} {
+			m, err := filepath.Glob(filepath.Join(dir, pat))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range m {
+				rel, _ := filepath.Rel(dir, f)
+				rel = filepath.ToSlash(rel)
+				if strings.HasSuffix(rel, "_test.go") || part.name == "sources" && !strings.HasSuffix(rel, ".go") {
+					continue // the sources' own data is hashed per source, with its bytes
+				}
+				onDisk = append(onDisk, rel)
+			}
+		}
+		slices.Sort(onDisk)
+		got := slices.Clone(part.files)
+		slices.Sort(got)
+		if !slices.Equal(got, onDisk) {
+			t.Errorf("%s: the pipeline identity hashes %v, but the directory holds %v", part.name, got, onDisk)
+		}
+		if part.hash == "" {
+			t.Errorf("%s: empty hash", part.name)
+		}
+	}
+}
