@@ -24,7 +24,11 @@ import (
 // Stats counts what a build wrote.
 type Stats struct {
 	Sources, Documents, Sentences, Figures int
-	Chars                                  int // code points of source text read
+	// Skipped counts the number-like tokens that are not figures, and
+	// SkipReasons counts them by reason (the skipped table).
+	Skipped     int
+	SkipReasons map[string]int
+	Chars       int // code points of source text read
 	// Reused counts sources read back from the previous database instead of
 	// parsed again (see BuildOptions.Reuse).
 	Reused int
@@ -54,12 +58,15 @@ type BuildOptions struct {
 }
 
 // DataVersion returns the data version of a set of sources: the schema
-// version and a SHA-256 over the sources' file names and hashes, in order.
+// version and a SHA-256 over the sources' file names and hashes, in order,
+// and the text pipeline that reads them, so that it changes whenever the
+// rows would.
 func DataVersion(srcs []sources.Source) string {
 	h := sha256.New()
 	for _, s := range srcs {
 		fmt.Fprintf(h, "%s %s\n", s.File, s.SHA256)
 	}
+	fmt.Fprintf(h, "pipeline %s\n", pipelineIdentity())
 	return fmt.Sprintf("%d-%s", schema.Version, hex.EncodeToString(h.Sum(nil))[:16])
 }
 
@@ -226,7 +233,8 @@ func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed 
 	w := &writer{ctx: ctx, conn: c, stmts: map[string]driver.Stmt{}, fts: fts,
 		sentences: newBatch("sentences(id, source_id, document_id, seq, char_start, char_end, line, section, speaker, speaker_id, text)", 11),
 		figures: newBatch(`figures(id, source_id, document_id, sentence_id, char_start, char_end, raw, value, value_max, unit, qualifier,
-			period, role, direction, pair_id, indicator_key, region, issuer, agency, issuer_note, speaker, label)`, 22),
+			period, role, direction, pair_id, indicator_key, region, issuer, agency, issuer_note, speaker, label, subject)`, 23),
+		skipped: newBatch("skipped(id, source_id, document_id, char_start, char_end, raw, reason)", 7),
 	}
 	defer w.close()
 	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "schema_version", strconv.Itoa(schema.Version))
@@ -249,6 +257,7 @@ func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed 
 		return err
 	}
 	w.sentences.flush(w)
+	w.skipped.flush(w)
 	w.figures.flush(w)
 	w.presets()
 	w.dictionary()
@@ -275,8 +284,8 @@ type writer struct {
 	args  []driver.NamedValue // reused for every statement
 	fts   *ftsIndexer
 	// the two largest tables are inserted many rows per statement
-	sentences, figures *batch
-	ids                struct{ source, document, sentence, figure, speaker, correction int64 }
+	sentences, figures, skipped *batch
+	ids                         struct{ source, document, sentence, figure, speaker, correction, skip int64 }
 }
 
 func (w *writer) exec(q string, args ...any) {
@@ -397,7 +406,16 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 			}
 			w.figures.add(w, w.ids.figure, sid, did, sentenceIDs[f.Sentence], f.Start, f.End, f.Raw, f.Value.SQLValue(), f.ValueMax.SQLValue(),
 				f.Unit, f.Qualifier, period, nullable(f.Role), nullable(f.Direction), pair, nullable(f.Indicator),
-				nullable(f.Region), f.Issuer, f.Issuer, nullable(f.IssuerNote), nullable(f.Speaker), nullable(f.Label))
+				nullable(f.Region), f.Issuer, f.Issuer, nullable(f.IssuerNote), nullable(f.Speaker), nullable(f.Label), nullable(f.Subject))
+		}
+		for _, k := range d.Skips {
+			w.ids.skip++
+			st.Skipped++
+			if st.SkipReasons == nil {
+				st.SkipReasons = map[string]int{}
+			}
+			st.SkipReasons[k.Reason]++
+			w.skipped.add(w, w.ids.skip, sid, did, k.Start, k.End, k.Raw, k.Reason)
 		}
 	}
 	return fs

@@ -6,7 +6,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/mediq/mediq/internal/regions"
 )
 
 // Roles, as stored in figures.role.
@@ -17,9 +20,82 @@ const (
 	RoleChange   = "change"
 )
 
-// context attaches period, role, region, issuer and speaker to a figure of
-// sentence si in document d.
-func (p *Parsed) context(d *Doc, f Figure, si int, table *tableState) Row {
+// The context rules (FIGURES.md §4), each a statement about Chinese text:
+//
+// Period. A figure's period is the last date expression before it in its
+// sentence; failing that, the last one of an earlier sentence of its
+// paragraph; failing that, its section heading's. A comparison base
+// (比上年, 较去年同期, 较2024年底, 同比) sets the period of neither figure.
+// A table cell takes its column's year, else its row label's year, else the
+// period its caption or header names.
+//
+// Role. The words right before a figure decide: 从/由 make the start of a
+// from–to pair a baseline; a change verb (增长, 下降, 提高 …) or a
+// difference in 百分点 makes a change; 到/至 after a verb make the value
+// reached. Then target words (力争, 目标, 到2025年 …) make a target, a
+// rule's words (应当, 不得, 处…罚款) make no role, actual words (截至, 已,
+// 累计 …) an actual. Then the period: after the document's date a target,
+// before it an actual. Only where none of these speaks does the document's
+// kind decide: a plan's or notice's figure is a target, any other an actual.
+//
+// Region. A figure describes the place its clause names (延安市组建…),
+// else the place its paragraph last named, else its speaker's, else its
+// document's. 全区/全省/我省 name the document's own place; a place after
+// 比/较/高于/低于 is a comparison base and names nothing.
+//
+// Subject. A count of a classifier with a noun after it measures that
+// noun (29个疫苗临床试验现场); any other figure measures the noun phrase
+// that ends right before it in its clause (合格率99.21%), less the time and
+// place words and the verbs that link it to the figure. A table cell
+// measures its row label.
+
+// docContext is what the context rules carry from sentence to sentence
+// while a document is read.
+type docContext struct {
+	doc *Doc
+	// the sentence last given context, and its date expressions
+	marksFor int
+	marks    []periodMark
+	// paraPeriod is the period in force at the end of the paragraph's
+	// sentences read so far; sectionPeriod the section heading's.
+	paraPeriod, sectionPeriod string
+	// paraRegion is the place the paragraph last named, "" for its own.
+	paraRegion string
+	para       int // the sentence index the paragraph starts at
+}
+
+// newParagraph starts a paragraph at sentence si.
+func (c *docContext) newParagraph(si int) {
+	c.paraPeriod, c.paraRegion, c.para = c.sectionPeriod, "", si
+}
+
+// heading records a section heading's period, which its paragraphs inherit.
+func (c *docContext) heading(text string) {
+	marks := periodMarks(text, c.doc.Date)
+	c.sectionPeriod = ""
+	if len(marks) > 0 {
+		c.sectionPeriod = marks[len(marks)-1].period
+	}
+}
+
+// endSentence carries the period and place a sentence leaves in force to
+// the next sentence of its paragraph.
+func (c *docContext) endSentence(si int) {
+	if c.marksFor != si {
+		c.marks, c.marksFor = periodMarks(c.doc.Sentences[si].Text, c.doc.Date), si
+	}
+	if n := len(c.marks); n > 0 {
+		c.paraPeriod = c.marks[n-1].period
+	}
+	if r := placeNamed(c.doc.Sentences[si].Text, len(c.doc.Sentences[si].Text), c.doc.Region); r != "" {
+		c.paraRegion = r
+	}
+}
+
+// context attaches period, role, region, subject, issuer and speaker to a
+// figure of sentence si in document d.
+func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
+	c := &p.ctx
 	s := d.Sentences[si]
 	row := Row{Figure: f, Sentence: si, Region: d.Region, Issuer: d.Issuer(), Speaker: s.Speaker, Pair: -1}
 	if s.SpeakerIndex >= 0 {
@@ -32,58 +108,175 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *tableState) Row {
 			row.IssuerNote = "agency of speaker " + sp.Name
 		}
 		if sp.Correction != "" {
-			for _, c := range p.Source.Corrections {
-				if c.Find == sp.Correction {
-					row.IssuerNote = fmt.Sprintf("agency of speaker %s; the page shows %q in its place (manifest correction: %s)", sp.Name, c.Find, c.Reason)
+			for _, cr := range p.Source.Corrections {
+				if cr.Find == sp.Correction {
+					row.IssuerNote = fmt.Sprintf("agency of speaker %s; the page shows %q in its place (manifest correction: %s)", sp.Name, cr.Find, cr.Reason)
 				}
 			}
 		}
 	}
-	if p.cityFor != si || p.marksDoc != d {
-		p.city, p.cityFor = cityOf(s.Text), si
-	}
-	if p.city != "" {
-		row.Region = p.city
-	}
-	docYear := yearPrefix(d.Date)
 	if table != nil {
-		row.Period = yearOf(f.Column)
-		switch {
-		case row.Period == "":
-		case docYear != "" && row.Period > docYear:
-			row.Role = RoleTarget
-		case table.laterYear(f.Column):
-			row.Role = RoleBaseline
-		default:
-			row.Role = RoleActual
-		}
+		p.cellContext(d, &row, table)
 		return row
 	}
-	if p.marksFor != si || p.marksDoc != d {
-		p.marks, p.marksFor, p.marksDoc = periodMarks(s.Text, d.Date), si, d
+	if c.marksFor != si {
+		c.marks, c.marksFor = periodMarks(s.Text, d.Date), si
 	}
 	// The text before the figure, sliced from the sentence (its runes are
 	// text[s.Start:s.End]) rather than built anew.
 	before := s.Text[:byteOffset(s.Text, f.Start-s.Start)]
-	row.Period = lastPeriod(p.marks, len(before))
-	row.Role = roleOf(before, row.Period, d.Date, d.Kind, s.Section)
-	if row.Role == RoleChange || row.Role == RoleTarget {
+	row.Period = lastPeriod(c.marks, len(before))
+	if pr := respectivePeriod(before, c.marks, s, si, f, d.Figures); pr != "" {
+		row.Period = pr
+	}
+	if row.Period == "" {
+		row.Period = c.paraPeriod
+	}
+	if r := placeNamed(s.Text, len(before), d.Region); r != "" {
+		row.Region = r
+	} else if c.paraRegion != "" && s.SpeakerIndex < 0 {
+		row.Region = c.paraRegion
+	}
+	row.Role = roleOf(before, row.Period, d.Date, d.Kind, f)
+	if row.Role == RoleChange || row.Role == RoleTarget || row.Role == RoleActual {
 		row.Direction = directionOf(before) // 增加20个… in a task is a target that rises
 	}
+	row.Subject = p.subjectOf(s, f, d.Figures)
 	return row
 }
 
+// respectivePeriod applies 分别 to periods: in 到2022年和2030年…分别不低于22%
+// 和30%, the figures after 分别 take the periods listed before it in turn.
+// It returns "" where the rule does not apply.
+func respectivePeriod(before string, marks []periodMark, s Sentence, si int, f Figure, prior []Row) string {
+	at := strings.LastIndex(before, "分别")
+	if at < 0 {
+		return ""
+	}
+	clause := max(0, strings.LastIndexAny(before[:at], "；;。")) // the list is in 分别's clause
+	var list []string
+	for _, m := range marks {
+		if m.at <= at && m.at > clause {
+			list = append(list, m.period)
+		}
+	}
+	if len(list) < 2 {
+		return ""
+	}
+	k := 0 // the figure's place among the figures after 分别
+	for _, r := range prior {
+		if r.Sentence == si && r.Start < f.Start && byteOffset(s.Text, r.Start-s.Start) > at {
+			k++
+		}
+	}
+	if k >= len(list) {
+		return ""
+	}
+	return list[k]
+}
+
+// cellContext gives a table cell its period, role and subject: its column's
+// year, else its row label's, else the year its caption or header names.
+func (p *Parsed) cellContext(d *Doc, row *Row, t *Table) {
+	docYear := yearPrefix(d.Date)
+	row.Period = yearOf(row.Column)
+	fromColumn := row.Period != ""
+	if row.Period == "" {
+		if y := yearOf(row.Label); y != "" && strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(row.Label), "年")) == y {
+			row.Period = y // a yearbook's row of one year: 1995
+		}
+	}
+	if row.Period == "" {
+		row.Period = t.period(d.Date)
+	}
+	if row.Period == "" {
+		row.Period = p.ctx.paraPeriod
+	}
+	head := row.Column
+	switch {
+	case containsAny(head, columnTargetWords):
+		row.Role = RoleTarget
+	case containsAny(head, columnChangeWords):
+		row.Role = RoleChange
+	case containsAny(head, columnBaseWords):
+		row.Role = RoleBaseline
+	case row.Period == "":
+		if d.Kind == "plan" {
+			row.Role = RoleTarget
+		} else {
+			row.Role = RoleActual
+		}
+	case docYear != "" && yearPrefix(row.Period) > docYear:
+		row.Role = RoleTarget
+	case fromColumn && t.laterYear(row.Column):
+		row.Role = RoleBaseline
+	default:
+		row.Role = RoleActual
+	}
+	row.Subject = subjectOfLabel(row.Label)
+	if row.Subject == "" || isYear(strings.TrimSuffix(row.Subject, "年")) {
+		// a yearbook's row is a year: the column names the measure
+		row.Subject = subjectOfLabel(row.Column)
+	}
+}
+
+// Words in a column header that give its cells' role.
 var (
-	reAsOfMonthEnd = lazyRegexp(`截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:底|末)`)
-	reAsOfDay      = lazyRegexp(`截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reAsOfYearEnd  = lazyRegexp(`(?:截至|到)\s*(\d{4})\s*年(?:底|末)`)
-	reSince        = lazyRegexp(`(\d{4})\s*年(?:以来|至今)`)
+	columnTargetWords = []string{"目标", "预期", "规划值", "计划"}
+	columnChangeWords = []string{"增长", "增幅", "增减", "变化", "比上年", "同比"}
+	columnBaseWords   = []string{"基期", "基线", "基准"}
+)
+
+// period returns the period a table's caption or header rows name (the
+// title row 2025年2月…主要指标, the caption …(2015年)), or "".
+func (t *Table) period(docDate string) string {
+	var parts []string
+	if t.Caption.Len() > 0 {
+		parts = append(parts, string(t.text[t.Caption.Start:t.Caption.End]))
+	}
+	for _, h := range t.Header {
+		// a header whose cells name years is the columns' own
+		if len(t.Header) > 0 && t.yearColumns() {
+			break
+		}
+		parts = append(parts, string(t.text[h.Line.Start:h.Line.End]))
+	}
+	for _, s := range parts {
+		if m := periodMarks(s, docDate); len(m) > 0 {
+			return m[len(m)-1].period
+		}
+	}
+	return ""
+}
+
+// yearColumns reports whether some column of t is headed by a year.
+func (t *Table) yearColumns() bool {
+	for c := 0; c < t.Columns; c++ {
+		if yearOf(t.ColumnHeader(c)) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	reAsOfDay      = lazyRegexp(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reMonthEnd     = lazyRegexp(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:底|末)`)
+	reMonthSpan    = lazyRegexp(`(\d{4})\s*年\s*1\s*[-—–~～至到]\s*(\d{1,2})\s*月`)
+	reMonth        = lazyRegexp(`(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?`)
+	reYearEnd      = lazyRegexp(`(\d{4})\s*年\s*(?:底|末)`)
+	reYearPart     = lazyRegexp(`(\d{4})\s*年\s*(?:的)?(上半年|下半年|前三季度|一季度|第一季度|二季度|第二季度|三季度|第三季度|四季度|第四季度)`)
+	reYearSpan     = lazyRegexp(`(\d{4})\s*[-—–~～至到]\s*(\d{4})\s*年`)
+	reSince        = lazyRegexp(`(\d{4})\s*年\s*(?:以来|至今)`)
 	reYear         = lazyRegexp(`(\d{4})\s*年`)
-	reThisYear     = lazyRegexp(`今年|本年度`)
+	reBareYearPart = lazyRegexp(`今年上半年|今年前三季度|上半年|前三季度|一季度`)
+	reThisYear     = lazyRegexp(`今年|本年度|当年`)
 	reLastYear     = lazyRegexp(`去年|上年`)
-	reNow          = lazyRegexp(`截至目前|目前|截至今年`)
+	reNoYearMonth  = lazyRegexp(`截至\s*(\d{1,2})\s*月\s*(?:底|末)`)
+	reNoYearDay    = lazyRegexp(`截[至止]\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reNow          = lazyRegexp(`截至目前|截止目前|目前|当前|截至今年`)
 	reFiveYear     = lazyRegexp(`“?(十[一二三四五六七八九])五”?(期末|时期|期间|末)`)
-	reBaseYear     = lazyRegexp(`(?:较|比|从|自|于)\s*(\d{4})\s*年(?:底|末)?$`)
+	reBase         = lazyRegexp(`(?:较|比|与|同|于|对比|相比)\s*$`)
 )
 
 // periodMark is a date expression in a sentence: the byte offset where it
@@ -94,10 +287,167 @@ type periodMark struct {
 }
 
 // periodOf returns the period the text before a figure gives it, normalized:
-// 2025, 2025-09-30, 2022/2025 for a span, or "" when the text gives none.
-// The last expression before the figure wins.
+// 2025, 2025-09-30, 2025-02, 2022/2025 for a span, or "" when the text gives
+// none. The last expression before the figure wins.
 func periodOf(before, docDate string) string {
 	return lastPeriod(periodMarks(before, docDate), len(before))
+}
+
+// lastPeriod returns the period of the last mark ending at or before at.
+func lastPeriod(marks []periodMark, at int) string {
+	best, bestAt := "", -1
+	for _, m := range marks {
+		if m.at <= at && m.at >= bestAt {
+			best, bestAt = m.period, m.at
+		}
+	}
+	return best
+}
+
+// isBase reports whether the date expression starting at byte i of text is
+// the base of a comparison (比上年, 较2024年底, 与去年同期相比).
+func isBase(text string, i int) bool {
+	return reBase().MatchString(text[max(0, i-9):i])
+}
+
+// periodMarks finds every date expression in a text that can set the
+// period of a figure after it. Where two end at the same place, the more
+// precise (listed later) wins: 2025年9月底 over 2025年.
+func periodMarks(text, docDate string) []periodMark {
+	if !strings.ContainsAny(text, "年今目五季月") {
+		return nil // no expression below can match
+	}
+	docYear := yearPrefix(docDate)
+	var out []periodMark
+	add := func(start, end int, period string) {
+		if isBase(text, start) {
+			return
+		}
+		out = append(out, periodMark{end, period})
+	}
+	for _, m := range reYear().FindAllStringSubmatchIndex(text, -1) {
+		add(m[0], m[1], text[m[2]:m[3]])
+	}
+	for _, m := range findIf(text, []string{"-", "—", "–", "~", "～", "至", "到"}, reYearSpan) {
+		a, b := text[m[2]:m[3]], text[m[4]:m[5]]
+		if isYear(a) && isYear(b) && a < b {
+			add(m[0], m[1], a+"/"+b)
+		}
+	}
+	for _, m := range findIf(text, []string{"以来", "至今"}, reSince) {
+		y := text[m[2]:m[3]]
+		if y < docYear {
+			add(m[0], m[1], y+"/"+docYear)
+		} else {
+			add(m[0], m[1], y)
+		}
+	}
+	for _, m := range findIf(text, []string{"月"}, reMonth) {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo, _ := strconv.Atoi(text[m[4]:m[5]])
+		if rest := text[m[1]:]; strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "末") || strings.HasPrefix(strings.TrimLeft(rest, " "), "日") || mo < 1 || mo > 12 {
+			continue
+		}
+		add(m[0], m[1], fmt.Sprintf("%04d-%02d", y, mo))
+	}
+	for _, m := range findIf(text, []string{"月"}, reMonthSpan) {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo, _ := strconv.Atoi(text[m[4]:m[5]])
+		if mo >= 1 && mo <= 12 {
+			add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
+		}
+	}
+	for _, m := range findIf(text, []string{"底", "末"}, reYearEnd) {
+		if strings.HasSuffix(strings.TrimRight(text[:m[0]], " "), "到") || strings.HasSuffix(strings.TrimRight(text[:m[0]], " "), "至") {
+			add(m[0], m[1], text[m[2]:m[3]]) // 到2025年底: a deadline names its year
+			continue
+		}
+		add(m[0], m[1], text[m[2]:m[3]]+"-12-31") // 2023年末: a stock as of the year's end
+	}
+	for _, m := range findIf(text, []string{"底", "末"}, reMonthEnd) {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo, _ := strconv.Atoi(text[m[4]:m[5]])
+		if mo >= 1 && mo <= 12 {
+			add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
+		}
+	}
+	for _, m := range findIf(text, []string{"日"}, reAsOfDay) {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo, _ := strconv.Atoi(text[m[4]:m[5]])
+		dd, _ := strconv.Atoi(text[m[6]:m[7]])
+		if mo >= 1 && mo <= 12 && dd >= 1 && dd <= lastDay(y, mo) && strings.Contains(text[max(0, m[0]-12):m[0]], "截") {
+			add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, dd))
+		}
+	}
+	for _, m := range findIf(text, []string{"季度", "半年"}, reYearPart) {
+		add(m[0], m[1], yearPart(text[m[2]:m[3]], text[m[4]:m[5]]))
+	}
+	if docYear != "" {
+		for _, m := range findIf(text, []string{"季度", "半年"}, reBareYearPart) {
+			if m[0] >= 3 && reYearPart().MatchString(text[max(0, m[0]-12):m[1]]) {
+				continue
+			}
+			part := strings.TrimPrefix(text[m[0]:m[1]], "今年")
+			add(m[0], m[1], yearPart(docYear, part))
+		}
+		for _, m := range findIf(text, []string{"今年", "本年度", "当年"}, reThisYear) {
+			add(m[0], m[1], docYear)
+		}
+		for _, m := range findIf(text, []string{"去年", "上年"}, reLastYear) {
+			y, _ := strconv.Atoi(docYear)
+			add(m[0], m[1], strconv.Itoa(y-1))
+		}
+		for _, m := range findIf(text, []string{"截至"}, reNoYearMonth) {
+			if m[0] >= 4 && reYear().MatchString(text[max(0, m[0]-8):m[0]]) {
+				continue
+			}
+			y, _ := strconv.Atoi(docYear)
+			mo, _ := strconv.Atoi(text[m[2]:m[3]])
+			if mo >= 1 && mo <= 12 {
+				add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
+			}
+		}
+		for _, m := range findIf(text, []string{"截至", "截止"}, reNoYearDay) {
+			if m[0] >= 4 && reYear().MatchString(text[max(0, m[0]-8):m[0]]) {
+				continue
+			}
+			y, _ := strconv.Atoi(docYear)
+			mo, _ := strconv.Atoi(text[m[2]:m[3]])
+			dd, _ := strconv.Atoi(text[m[4]:m[5]])
+			if mo >= 1 && mo <= 12 && dd >= 1 && dd <= lastDay(y, mo) {
+				add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, dd))
+			}
+		}
+		for _, m := range findIf(text, []string{"目前", "当前", "截至今年"}, reNow) {
+			add(m[0], m[1], docDate)
+		}
+	}
+	for _, m := range findIf(text, []string{"五"}, reFiveYear) {
+		end := fiveYearPlanEnd(text[m[2]:m[3]])
+		if end == 0 {
+			continue
+		}
+		if text[m[4]:m[5]] == "期末" || text[m[4]:m[5]] == "末" {
+			add(m[0], m[1], strconv.Itoa(end))
+		} else {
+			add(m[0], m[1], fmt.Sprintf("%d/%d", end-4, end))
+		}
+	}
+	return out
+}
+
+// yearPart returns the as-of date of a part of a year: 上半年 → 06-30,
+// 前三季度 → 09-30, 一季度 → 03-31.
+func yearPart(year, part string) string {
+	md := map[string]string{
+		"上半年": "06-30", "下半年": "12-31", "前三季度": "09-30",
+		"一季度": "03-31", "第一季度": "03-31", "二季度": "06-30", "第二季度": "06-30",
+		"三季度": "09-30", "第三季度": "09-30", "四季度": "12-31", "第四季度": "12-31",
+	}[part]
+	if md == "" {
+		return year
+	}
+	return year + "-" + md
 }
 
 // findIf returns the submatch indexes of re in text, running re only when
@@ -107,80 +457,6 @@ func findIf(text string, words []string, re func() *regexp.Regexp) [][]int {
 		return nil
 	}
 	return re().FindAllStringSubmatchIndex(text, -1)
-}
-
-// lastPeriod returns the period of the last mark ending at or before at.
-func lastPeriod(marks []periodMark, at int) string {
-	best, bestAt := "", -1
-	for _, m := range marks {
-		if m.at <= at && m.at > bestAt {
-			best, bestAt = m.period, m.at
-		}
-	}
-	return best
-}
-
-// periodMarks finds every date expression in a sentence that can set the
-// period of a figure after it.
-func periodMarks(text, docDate string) []periodMark {
-	docYear := yearPrefix(docDate)
-	var out []periodMark
-	if !strings.ContainsAny(text, "年今目五") {
-		return nil // no expression below can match
-	}
-	consider := func(at int, period string) { out = append(out, periodMark{at, period}) }
-	for _, m := range reYear().FindAllStringSubmatchIndex(text, -1) {
-		if reBaseYear().MatchString(text[max(0, m[0]-6):m[1]]) || reBaseYear().MatchString(text[max(0, m[0]-6):min(m[1]+3, len(text))]) {
-			continue // 较2024年底增加: the base of a change, not the period
-		}
-		consider(m[1], text[m[2]:m[3]])
-	}
-	for _, m := range findIf(text, []string{"以来", "至今"}, reSince) {
-		y := text[m[2]:m[3]]
-		if y < docYear {
-			consider(m[1], y+"/"+docYear)
-		} else {
-			consider(m[1], y)
-		}
-	}
-	for _, m := range findIf(text, []string{"截至", "到"}, reAsOfYearEnd) {
-		consider(m[1], text[m[2]:m[3]]+"-12-31")
-	}
-	for _, m := range findIf(text, []string{"截至"}, reAsOfMonthEnd) {
-		y, _ := strconv.Atoi(text[m[2]:m[3]])
-		mo, _ := strconv.Atoi(text[m[4]:m[5]])
-		consider(m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
-	}
-	for _, m := range findIf(text, []string{"截至"}, reAsOfDay) {
-		y, _ := strconv.Atoi(text[m[2]:m[3]])
-		mo, _ := strconv.Atoi(text[m[4]:m[5]])
-		dd, _ := strconv.Atoi(text[m[6]:m[7]])
-		consider(m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, dd))
-	}
-	for _, m := range findIf(text, []string{"今年", "本年度"}, reThisYear) {
-		consider(m[1], docYear)
-	}
-	for _, m := range findIf(text, []string{"去年", "上年"}, reLastYear) {
-		y, _ := strconv.Atoi(docYear)
-		consider(m[1], strconv.Itoa(y-1))
-	}
-	for _, m := range findIf(text, []string{"目前", "截至今年"}, reNow) {
-		consider(m[1], docDate)
-	}
-	for _, m := range findIf(text, []string{"五"}, reFiveYear) {
-		end := fiveYearPlanEnd(text[m[2]:m[3]])
-		if end == 0 {
-			continue
-		}
-		if text[m[4]:m[5]] == "期末" || text[m[4]:m[5]] == "末" {
-			consider(m[1], strconv.Itoa(end))
-		} else {
-			consider(m[1], fmt.Sprintf("%d/%d", end-4, end))
-		}
-	}
-	// A later, more precise expression at the same place wins: 截至2025年9月底
-	// over its 2025年.
-	return out
 }
 
 // fiveYearPlanEnd returns the last year of the n-th five-year plan named by
@@ -207,47 +483,56 @@ func lastDay(y, m int) int {
 	return 31
 }
 
-var ()
-
-// roleOf returns the role the text before a figure gives it. In plans and
-// key-task notices a figure is a target unless the text places it in the
-// past; elsewhere it is an actual value unless the text says otherwise.
-func roleOf(before, period, docDate, kind, section string) string {
+// roleOf returns the role the words before a figure give it (see the rules
+// at the top of this file).
+func roleOf(before, period, docDate, kind string, f Figure) string {
 	clause := before
-	if i := strings.LastIndexAny(clause, "，,；;"); i >= 0 {
+	if i := strings.LastIndexAny(clause, "，,；;。"); i >= 0 {
 		clause = clause[i:]
 	}
-	// The suffix patterns (从…, 提高到…, 增长…) look only at the words right
-	// before the figure.
 	tail := lastRunes(before, 16)
 	future := isFuture(period, docDate)
-	planned := (kind == "plan" || kind == "notice") && !containsAny(before, pastWords) && !containsAny(section, pastSections) &&
-		(period == "" || !isPast(period, docDate))
 	switch {
 	case endsWith(tail, fromWords, fromFillers):
 		return RoleBaseline
 	case endsWith(tail, toWords, toFillers):
-		if future || planned || containsAny(before, targetWords) {
+		if future || containsAny(clause, targetWords) || period == "" && isPlanned(kind) {
 			return RoleTarget
 		}
 		return RoleActual
-	case endsWith(tail, changeWords, verbFillers) && !planned:
+	case endsWith(tail, changeWords, verbFillers), f.Unit == "百分点":
 		return RoleChange
-	case future, planned, containsAny(clause, targetWords), strings.Contains(before, "到") && reByYear().MatchString(before):
+	case containsAny(before, targetWords), deadlineAhead(before, docDate):
+		return RoleTarget
+	case containsAny(clause, ruleWords) && !future && !containsAny(clause, actualWords):
+		return ""
+	case containsAny(clause, actualWords):
+		return RoleActual
+	case future:
+		return RoleTarget
+	case period != "":
+		return RoleActual
+	case kind == "notice" && f.Qualifier != Exact && f.Qualifier != Approx:
+		return "" // a bound that no year places states a rule's condition
+	case isPlanned(kind):
 		return RoleTarget
 	}
 	return RoleActual
 }
 
+// isPlanned reports whether a document of kind sets out what is to be done,
+// so that a figure whose text says nothing more is a target.
+func isPlanned(kind string) bool { return kind == "plan" || kind == "notice" }
+
 // Words that say what a figure is: each list is checked with
 // strings.Contains, cheaper than a regular expression of alternatives.
 var (
 	// targetWords say the text is about what is to be reached.
-	targetWords = []string{"力争", "目标", "确保", "预计", "将达到", "计划", "争取", "要求", "以上的县", "不少于", "不低于"}
-	// pastWords place a plan's figure in the past: 已, 累计, 截至.
-	pastWords = []string{"已", "累计", "截至", "期间", "期末", "以来", "完成了", "实现了"}
-	// pastSections name a plan's review of what was achieved.
-	pastSections = []string{"发展基础", "基本形势", "面临形势", "工作回顾", "取得成效"}
+	targetWords = []string{"力争", "目标", "确保", "预计", "将达到", "争取", "要达到", "努力实现", "力求"}
+	// actualWords say the figure was reached.
+	actualWords = []string{"已", "累计", "截至", "完成", "实现了", "共有", "全年", "目前", "现有", "达到了", "共计"}
+	// ruleWords say the figure is a rule's bound, not a value.
+	ruleWords = []string{"应当", "不得", "须", "必须", "处", "罚款", "可以", "有效期", "之日起"}
 )
 
 func containsAny(s string, words []string) bool {
@@ -263,16 +548,17 @@ func containsAny(s string, words []string) bool {
 // list with the fillers that may stand between it and the number: 降幅达75%,
 // 从每人每年不低于550元, 增加至38种.
 var (
-	changeWords = []string{"增长", "增加", "提高", "提升", "下降", "降低", "减少", "降幅", "增幅", "降价", "上涨", "涨幅", "减轻", "节约", "增"}
+	changeWords = []string{"增长", "增加", "提高", "提升", "下降", "降低", "减少", "降幅", "增幅", "降价", "上涨", "涨幅", "减轻", "节约", "增", "减", "降"}
 	upWords     = []string{"增长", "增加", "提高", "提升", "扩大", "上涨", "涨幅", "增幅", "新增", "增"}
-	downWords   = []string{"下降", "降低", "减少", "降幅", "降价", "减轻", "节约", "下调", "降"}
-	verbFillers = []string{"了", "达到", "达", "约", "超过", "近"}
+	downWords   = []string{"下降", "降低", "减少", "降幅", "降价", "减轻", "节约", "下调", "降", "减"}
+	verbFillers = []string{"了", "达到", "达", "约", "超过", "近", "为", "分别为", "分别"}
 	// fromWords mark the starting value of a from–to pair: 从3万元提高到6万元.
-	fromWords   = []string{"从", "由", "从每人每年", "由每人每年"}
-	fromFillers = []string{"不低于", "不少于"}
+	fromWords = []string{"从", "由"}
+	// fromFillers stand between 从 and the number: 从每人每年不低于550元.
+	fromFillers = []string{"不低于", "不少于", "每人每年", "每人每年不低于", "原来的", "原"}
 	// toWords mark the value reached: 增加至38种, 提高到6万元.
 	toWords   = []string{"至", "到"}
-	toFillers = []string{"不低于", "不少于"}
+	toFillers = []string{"不低于", "不少于", "每人每年", "每人每年不低于"}
 )
 
 // endsWith reports whether s, less trailing spaces and at most one of
@@ -322,8 +608,22 @@ func lastRunes(s string, n int) string {
 
 var (
 	// reByYear is a deadline: 到2025年, 到2023年底.
-	reByYear = lazyRegexp(`到\s*\d{4}\s*年`)
+	reByYear = lazyRegexp(`(?:^|[^截])(?:到|至)\s*(\d{4})\s*年`)
 )
+
+// deadlineAhead reports whether text names a deadline (到2025年) in the
+// document's year or later: what is to be reached by then is a target.
+func deadlineAhead(text, docDate string) bool {
+	if !strings.Contains(text, "到") && !strings.Contains(text, "至") {
+		return false
+	}
+	for _, m := range reByYear().FindAllStringSubmatch(text, -1) {
+		if m[1] >= yearPrefix(docDate) {
+			return true
+		}
+	}
+	return false
+}
 
 // isFuture reports whether a period lies after the document's date.
 func isFuture(period, docDate string) bool {
@@ -339,21 +639,17 @@ func isFuture(period, docDate string) bool {
 	return period > docDate
 }
 
-// isPast reports whether a period ends before the document's year.
-func isPast(period, docDate string) bool {
-	if i := strings.IndexByte(period, '/'); i >= 0 {
-		period = period[i+1:]
-	}
-	return yearPrefix(period) < yearPrefix(docDate)
-}
-
 // yearOf returns the four-digit year a table header names (2020年 → 2020).
 func yearOf(h string) string {
-	m := reYear().FindStringSubmatch(h)
-	if m == nil {
-		return ""
+	if m := reYear().FindStringSubmatch(h); m != nil {
+		return m[1]
 	}
-	return m[1]
+	// a header that is a bare year: 2020
+	t := strings.TrimSpace(h)
+	if isYear(t) {
+		return t
+	}
+	return ""
 }
 
 // yearPrefix returns the year a date or period starts with, or "" when it
@@ -364,8 +660,6 @@ func yearPrefix(date string) string {
 	}
 	return date[:4]
 }
-
-var ()
 
 // directionOf returns up or down for a change, from the verb before it.
 func directionOf(before string) string {
@@ -399,6 +693,12 @@ func linkPairs(d *Doc) {
 						g.Direction = "up"
 					}
 				}
+				if g.Subject == "" {
+					g.Subject = f.Subject
+				}
+				if f.Subject == "" {
+					f.Subject = g.Subject
+				}
 				break
 			}
 		}
@@ -411,22 +711,164 @@ func lazyRegexp(pattern string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }
 
-// cityOf returns the city a sentence is about, 延安市 for …延安市组建…, when
-// it names exactly one city of the cities table (with 市), else "".
-func cityOf(sentence string) string {
-	if !strings.Contains(sentence, "市") {
+// selfWords name the document's own place: 全区, 全省, 我省.
+var selfWords = []string{"全区", "全省", "全市", "全州", "全县", "我区", "我省", "我市", "我州", "本省", "本市", "本区", "全自治区"}
+
+// placeNamed returns the region the text before byte at of a sentence
+// names as its subject (the last place named that is not a comparison
+// base), own for 全区 and the like, or "" when it names none. A place
+// inside a book title names a document, not a subject.
+func placeNamed(sentence string, at int, own string) string {
+	text := sentence[:at]
+	best, bestAt := "", -1
+	for _, w := range selfWords {
+		if i := strings.LastIndex(text, w); i > bestAt {
+			best, bestAt = own, i
+		}
+	}
+	if !hasPlaceRune(text) {
+		return best
+	}
+	for _, m := range regions.Find(text) {
+		if m.Start <= bestAt || isBase(text, m.Start) || insideTitle(text, m.Start) {
+			continue
+		}
+		tag := m.Region.Tag()
+		if tag == regions.Country && !strings.HasPrefix(text[m.Start:], "全国") && !strings.HasPrefix(text[m.Start:], "我国") {
+			continue // 国家医保局, 国务院: an organ, not the place described
+		}
+		if m.Region.Level == regions.LevelPrefecture && !strings.ContainsAny(text[m.Start:m.End], "市州盟区") {
+			continue // a city's bare name is too often part of another name
+		}
+		best, bestAt = tag, m.Start
+	}
+	return best
+}
+
+// hasPlaceRune reports whether s could name a place at all: a quick test
+// before the region matcher runs.
+func hasPlaceRune(s string) bool {
+	for _, r := range s {
+		if r >= 0x4e00 {
+			return true
+		}
+	}
+	return false
+}
+
+// insideTitle reports whether byte i of s is inside a book title 《…》.
+func insideTitle(s string, i int) bool {
+	open := strings.LastIndex(s[:i], "《")
+	return open >= 0 && !strings.Contains(s[open:i], "》")
+}
+
+// subjectOf returns the noun phrase a figure of sentence s quantifies.
+// prior are the figures of the document before it.
+func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
+	text := p.Text
+	lx := lex()
+	if u := lx.unitNamed(f.Unit); u != nil && (u.class == ClassCount || u.class == ClassPlace) && !u.measure || f.Unit == "个" {
+		// 29个疫苗临床试验现场: a count measures the noun after it
+		if n := nounAfter(text, f.End, s.End); n != "" {
+			return n
+		}
+	}
+	from := s.Start
+	var prev *Row
+	if n := len(prior); n > 0 && prior[n-1].End <= f.Start && prior[n-1].End > s.Start {
+		prev = &prior[n-1]
+		from = prev.End
+	}
+	n := nounBefore(text, from, f.Start)
+	if prev != nil && (n == "" || strings.HasPrefix(n, "比") || strings.HasPrefix(n, "较") || strings.HasPrefix(n, "与") || strings.HasPrefix(n, "同比")) {
+		// 总数1070785个，比上年增加37867个: a change of the measure before it
+		return prev.Subject
+	}
+	return n
+}
+
+// subjectStops end the noun phrase after a count: punctuation, particles and
+// the verbs that follow a counted noun.
+const subjectStops = "，,。；;：:、（）()“”\"《》【】和及与或等的在中已都被将从向对为是有由到至比较达共均全以其也并且还就所"
+
+// nounAfter returns the noun phrase right after a count (up to a stop), or "".
+func nounAfter(text []rune, from, end int) string {
+	k := from
+	for k < end && k-from < 16 {
+		r := text[k]
+		if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) || strings.ContainsRune(subjectStops, r) {
+			break
+		}
+		k++
+	}
+	if k-from < 2 {
 		return ""
 	}
-	found := ""
-	for _, list := range cities {
-		for _, c := range list {
-			if strings.Contains(sentence, c+"市") {
-				if found != "" && found != c+"市" {
-					return "" // several cities: the province's figure
-				}
-				found = c + "市"
+	return string(text[from:k])
+}
+
+// linkWords stand between a subject and its figure: 为, 达到, 增长 …
+var linkWords = []string{"分别达到", "分别为", "分别", "达到", "为", "达", "是", "共计", "合计", "累计", "共", "计", "约", "近", "超过", "逾", "不低于", "不少于", "不超过", "低于", "高于", "增长", "增加", "提高到", "提高至", "提高", "下降到", "下降至", "下降", "降低", "减少", "降至", "增至", "稳定在", "控制在", "保持在", "达到了", "已", "有", "仅", "只有", "至少", "至", "到", "了"}
+
+// nounBefore returns the noun phrase that ends right before a figure in its
+// clause, less the link words, and the time and place words that open it.
+func nounBefore(text []rune, sentStart, at int) string {
+	lo := at
+	for lo > sentStart && !strings.ContainsRune("，,。；;：:、（(！？!?\n\t|", text[lo-1]) {
+		lo--
+	}
+	s := strings.TrimSpace(string(text[lo:at]))
+	// drop comparison tails: 比上年, 较2024年底, 同比
+	for {
+		trimmed := false
+		for _, w := range linkWords {
+			if t, ok := strings.CutSuffix(s, w); ok && t != "" {
+				s, trimmed = strings.TrimSpace(t), true
+			}
+		}
+		if i := strings.LastIndexAny(s, "比较"); i >= 0 && utf8.RuneCountInString(s[i:]) <= 6 && i > 0 {
+			s, trimmed = strings.TrimSpace(s[:i]), true
+		}
+		if strings.HasSuffix(s, "同比") {
+			s, trimmed = strings.TrimSuffix(s, "同比"), true
+		}
+		if !trimmed {
+			break
+		}
+	}
+	// drop a leading date and place: 2023年末，全国…, 全区…, 其中
+	for changed := true; changed; {
+		changed = false
+		if m := reLeadingTime().FindStringIndex(s); m != nil && m[0] == 0 && m[1] < len(s) {
+			s, changed = s[m[1]:], true
+		}
+		for _, w := range append([]string{"全国", "我国", "其中", "目前", "今年", "全年", "此外", "同时", "另外"}, selfWords...) {
+			if t, ok := strings.CutPrefix(s, w); ok && t != "" {
+				s, changed = t, true
 			}
 		}
 	}
-	return found
+	return strings.TrimSpace(s)
 }
+
+var reLeadingTime = lazyRegexp(`^(?:截至|截止|到)?\s*\d{4}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?(?:底|末|以来|度)?\s*`)
+
+// subjectOfLabel returns the measure a table row label names: the label
+// less its unit in brackets, a leading serial (1. 一、) and a trailing
+// colon.
+func subjectOfLabel(label string) string {
+	s := strings.TrimSpace(label)
+	if s == "" {
+		return ""
+	}
+	if u, ok := unitInParens(s); ok && u.unit != "" {
+		if i := strings.LastIndexAny(s, "(（"); i > 0 {
+			s = strings.TrimSpace(s[:i])
+		}
+	}
+	s = strings.TrimLeft(s, "#＃ \u3000")
+	s = reLeadingSerial().ReplaceAllString(s, "")
+	return strings.TrimRight(s, ":： ")
+}
+
+var reLeadingSerial = lazyRegexp(`^(?:[0-9０-９]+[.、．]|[（(][0-9一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)\s*`)

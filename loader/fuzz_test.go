@@ -25,7 +25,8 @@ func seedLines(f *testing.F) {
 }
 
 // FuzzScanFigures checks, on any text, that the scanner never panics, that
-// every figure's raw is the text at its offsets and that value <= value_max.
+// every figure's and skip's raw is the text at its offsets, that value <=
+// value_max, and that every Arabic digit is in a figure or a skip.
 func FuzzScanFigures(f *testing.F) {
 	seedLines(f)
 	for _, tt := range figureTests {
@@ -36,7 +37,17 @@ func FuzzScanFigures(f *testing.F) {
 			return
 		}
 		text := []rune(s)
-		for _, fig := range loader.ScanFigures(s) {
+		figs, skips := loader.ScanText(s)
+		covered := make([]bool, len(text))
+		for _, sk := range skips {
+			if sk.Start < 0 || sk.End > len(text) || sk.Start >= sk.End || string(text[sk.Start:sk.End]) != sk.Raw || sk.Reason == "" {
+				t.Fatalf("bad skip %+v in %d runes", sk, len(text))
+			}
+			for k := sk.Start; k < sk.End; k++ {
+				covered[k] = true
+			}
+		}
+		for _, fig := range figs {
 			if fig.Start < 0 || fig.End > len(text) || fig.Start >= fig.End {
 				t.Fatalf("bad span [%d:%d] in %d runes", fig.Start, fig.End, len(text))
 			}
@@ -46,8 +57,16 @@ func FuzzScanFigures(f *testing.F) {
 			if fig.ValueMax.Less(fig.Value) {
 				t.Fatalf("%q: value %s > value_max %s", fig.Raw, fig.Value, fig.ValueMax)
 			}
-			if fig.Unit == "" || fig.Qualifier == "" {
-				t.Fatalf("%q: empty unit or qualifier", fig.Raw)
+			if fig.Qualifier == "" {
+				t.Fatalf("%q: empty qualifier", fig.Raw)
+			}
+			for k := fig.Start; k < fig.End; k++ {
+				covered[k] = true
+			}
+		}
+		for k, r := range text {
+			if (r >= '0' && r <= '9' || r >= '０' && r <= '９') && !covered[k] {
+				t.Fatalf("digit %q at %d of %q is neither a figure nor a skip", r, k, s)
 			}
 		}
 	})

@@ -32,6 +32,17 @@ func (d Decimal) SQLValue() any {
 	return d.Float64()
 }
 
+// Neg returns -d.
+func (d Decimal) Neg() Decimal {
+	switch {
+	case d == "0":
+		return d
+	case strings.HasPrefix(string(d), "-"):
+		return d[1:]
+	}
+	return "-" + d
+}
+
 // Less reports whether d < e.
 func (d Decimal) Less(e Decimal) bool { return d.Float64() < e.Float64() }
 
@@ -146,10 +157,13 @@ func isChineseNumeral(r rune) bool {
 }
 
 // ParseChinese parses a Chinese numeral written with unit characters, such as
-// 十, 二十一, 三百零五, 两万: the way running text writes counts. Digit strings
-// without units (二〇二二) are years, not counts, and fail with ErrSyntax.
+// 十, 二十一, 三百零五, 两万, 一万二千, 百 (100, as in 百余家), with an
+// optional decimal part after a point (三.五, from 三点五): the way running
+// text writes counts. Digit strings without units (二〇二二) are years, not
+// counts, and fail with ErrSyntax.
 func ParseChinese(s string) (Decimal, error) {
-	rs := []rune(s)
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	rs := []rune(intPart)
 	if len(rs) == 0 {
 		return "", &NumError{"ParseChinese", s, ErrSyntax}
 	}
@@ -172,10 +186,10 @@ func ParseChinese(s string) (Decimal, error) {
 				return "", &NumError{"ParseChinese", s, ErrSyntax}
 			}
 			if !haveDigit {
-				if u != 10 || i != 0 && section != 0 {
+				if i != 0 && section != 0 {
 					return "", &NumError{"ParseChinese", s, ErrSyntax}
 				}
-				digit = 1 // 十 = 10, 十五 = 15
+				digit = 1 // 十 = 10, 十五 = 15, 百 = 100
 			}
 			section += digit * u
 			digit, haveDigit, lastUnit = 0, false, u
@@ -184,7 +198,10 @@ func ParseChinese(s string) (Decimal, error) {
 		if b, ok := chineseBigUnits[r]; ok {
 			section += digit
 			if section == 0 {
-				return "", &NumError{"ParseChinese", s, ErrSyntax}
+				if i != 0 {
+					return "", &NumError{"ParseChinese", s, ErrSyntax}
+				}
+				section = 1 // 万 = 10000
 			}
 			total += section * b
 			section, digit, haveDigit, lastUnit = 0, 0, false, 0
@@ -193,7 +210,32 @@ func ParseChinese(s string) (Decimal, error) {
 		return "", &NumError{"ParseChinese", s, ErrSyntax}
 	}
 	total += section + digit
-	return Decimal(strconv.FormatInt(total, 10)), nil
+	if !hasFrac {
+		return Decimal(strconv.FormatInt(total, 10)), nil
+	}
+	// 三点五: the digits after the point are read one by one.
+	var fd strings.Builder
+	for _, r := range frac {
+		v, ok := chineseDigits[r]
+		if !ok && r != '零' && r != '〇' {
+			return "", &NumError{"ParseChinese", s, ErrSyntax}
+		}
+		fd.WriteByte(byte('0' + v))
+	}
+	if fd.Len() == 0 || lastUnit != 0 && lastUnit < 10 {
+		return "", &NumError{"ParseChinese", s, ErrSyntax}
+	}
+	d, err := scale(strconv.FormatInt(total, 10), fd.String(), 0)
+	if err != nil {
+		return "", &NumError{"ParseChinese", s, err}
+	}
+	return d, nil
+}
+
+// isChineseDigit reports whether r is a Chinese digit from 一 to 九 (or 两).
+func isChineseDigit(r rune) bool {
+	_, ok := chineseDigits[r]
+	return ok && r != '〇'
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
@@ -208,3 +250,19 @@ func digitValue(r rune) rune {
 func isSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' }
 
 func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// Scale returns d × 10^exp.
+func (d Decimal) Scale(exp int) Decimal {
+	s := string(d)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	ip, fp, _ := strings.Cut(s, ".")
+	r, err := scale(ip, fp, exp)
+	if err != nil {
+		return d
+	}
+	if neg {
+		return r.Neg()
+	}
+	return r
+}

@@ -8,41 +8,58 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 
+	"github.com/mediq/mediq/internal/codehash"
+	"github.com/mediq/mediq/internal/regions"
 	"github.com/mediq/mediq/schema"
 	"github.com/mediq/mediq/sources"
 )
 
-// parserSource is the loader's own code, so that a parse key changes with
-// the parser and a rebuild by a changed loader never reuses old results.
+// parserFiles are the loader's own code and lexicons.
 //
-//go:embed *.go
-var parserSource embed.FS
+//go:embed *.go lexicon/*.tsv
+var parserFiles embed.FS
 
-// parserIdentity is a hash of the loader's code (its test files aside).
-var parserIdentity = sync.OnceValue(func() string {
+// pipelineIdentity is a hash over everything between a file's bytes and the
+// rows it gives: the loader's code and lexicons, the text pipeline of
+// package sources (decoding, HTML extraction), the region list, and the
+// schema with its full-text terms. pipelineFiles lists what it covers.
+var pipelineIdentity = sync.OnceValue(func() string {
 	h := sha256.New()
-	names, _ := fs.Glob(parserSource, "*.go")
-	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		b, _ := parserSource.ReadFile(name)
-		fmt.Fprintf(h, "%s %d\n", name, len(b))
-		h.Write(b)
+	for _, part := range pipelineParts() {
+		fmt.Fprintf(h, "%s %s\n", part.name, part.hash)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 })
 
-// ParseKey identifies what parsing a source depends on: its bytes, its
-// manifest entry and the parser itself. A source whose key is unchanged
+// pipelinePart is one package's share of the pipeline identity.
+type pipelinePart struct {
+	name  string   // the package's directory, from the module root
+	hash  string   // codehash of its files
+	files []string // the files hashed, relative to the directory
+}
+
+func pipelineParts() []pipelinePart {
+	loaderHash, loaderFiles := codehash.Of(parserFiles, "*.go", "lexicon/*.tsv")
+	srcHash, srcFiles := sources.PipelineIdentity()
+	regHash, regFiles := regions.Identity()
+	schHash, schFiles := schema.Identity()
+	return []pipelinePart{
+		{"loader", loaderHash, loaderFiles},
+		{"sources", srcHash, srcFiles},
+		{"internal/regions", regHash, regFiles},
+		{"schema", schHash, schFiles},
+	}
+}
+
+// ParseKey identifies what parsing a source depends on: its bytes, the text
+// they decode to, its manifest entry, the indicator catalogue and the whole
+// text pipeline (see pipelineIdentity). A source whose key is unchanged
 // parses to the same rows.
 func ParseKey(s sources.Source, inds []sources.Indicator) string {
 	entry, _ := json.Marshal(struct {
@@ -51,8 +68,9 @@ func ParseKey(s sources.Source, inds []sources.Indicator) string {
 		Documents              []sources.Document
 		HTML                   bool
 	}{s.File, s.Outlet, s.PageDate, s.Corrections, s.Documents, s.HTML})
+	text := sha256.Sum256([]byte(s.Text))
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%s\n%s\n%s\n", s.SHA256, entry, parserIdentity(), CatalogueKey(inds))
+	fmt.Fprintf(h, "%s\n%x\n%s\n%s\n%s\n", s.SHA256, text, entry, pipelineIdentity(), CatalogueKey(inds))
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -195,17 +213,26 @@ func (p *previous) readDoc(ctx context.Context, did int64, d *Doc) error {
 	if err != nil {
 		return err
 	}
+	err = p.each(ctx, "SELECT char_start, char_end, raw, reason FROM skipped WHERE document_id = ? ORDER BY id", did, func(r *sql.Rows) error {
+		var k Skip
+		err := r.Scan(&k.Start, &k.End, &k.Raw, &k.Reason)
+		d.Skips = append(d.Skips, k)
+		return err
+	})
+	if err != nil {
+		return err
+	}
 	first := int64(-1)
 	return p.each(ctx, `SELECT id, sentence_id, char_start, char_end, raw, value, value_max, unit, qualifier,
 		period, coalesce(role, ''), coalesce(direction, ''), pair_id, coalesce(indicator_key, ''),
-		coalesce(region, ''), issuer, coalesce(issuer_note, ''), coalesce(speaker, ''), coalesce(label, '')
+		coalesce(region, ''), issuer, coalesce(issuer_note, ''), coalesce(speaker, ''), coalesce(label, ''), coalesce(subject, '')
 		FROM figures WHERE document_id = ? ORDER BY id`, did, func(r *sql.Rows) error {
 		var id, sid int64
 		var pair sql.NullInt64
 		var v, vmax any
 		var f Row
 		if err := r.Scan(&id, &sid, &f.Start, &f.End, &f.Raw, &v, &vmax, &f.Unit, &f.Qualifier, &f.Period, &f.Role,
-			&f.Direction, &pair, &f.Indicator, &f.Region, &f.Issuer, &f.IssuerNote, &f.Speaker, &f.Label); err != nil {
+			&f.Direction, &pair, &f.Indicator, &f.Region, &f.Issuer, &f.IssuerNote, &f.Speaker, &f.Label, &f.Subject); err != nil {
 			return err
 		}
 		if first < 0 {

@@ -1,219 +1,394 @@
 package loader
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 )
 
-// tableState follows a run of tab-separated lines: the first is the header,
-// naming the columns (序号, 主要指标, 2020年, 2025年, 指标属性); each later
-// line is a row whose cells are figures, their unit given by the cell, else
-// by the row label's "(亿元)", else by the column header's.
-type tableState struct {
-	header []string
+// Table cells (FIGURES.md §3a). Every numeric cell of a body row is a
+// figure. A cell's unit comes from, in order: the cell itself (126个), the
+// row's 单位 column, the row label (基金收入(亿元)), the column header
+// (a header over two rows included), and the table's caption (单位：亿元).
+
+// cellUnit is a unit read from a header, label or caption: its magnitude
+// and stored unit.
+type cellUnit struct {
+	exp  int
+	unit string
 }
 
-// isTableRow reports whether a line is a row of a tab-separated table.
-func isTableRow(line []rune) bool {
-	for _, r := range line {
-		if r == '\t' {
-			return true
+// parseUnitText reads s as a unit written alone, with an optional magnitude
+// word: 亿元 → 10^8 元, 万人次 → 10^4 人次, % → %, 元/人 → 元/人.
+func parseUnitText(s string) (cellUnit, bool) {
+	rs := []rune(strings.TrimSpace(s))
+	if len(rs) == 0 {
+		return cellUnit{}, false
+	}
+	lx := lex()
+	exp := 0
+	k := 0
+	if u := lx.unitAt(rs, 0, len(rs), true); u == nil || u.n < len(rs) {
+		for _, m := range lx.magnitudes {
+			if len(rs) > m.n && runesHavePrefix(rs, m.word) {
+				exp, k = lx.magExp[m.word], m.n
+				break
+			}
 		}
 	}
-	return false
+	u := lx.unitAt(rs, k, len(rs), true)
+	if u == nil {
+		return cellUnit{}, false
+	}
+	if u.measure && k+u.n < len(rs) {
+		if v := lx.unitAt(rs, k+u.n, len(rs), true); v != nil && v.class == ClassTime {
+			k, u = k+u.n, v
+		}
+	}
+	unit := u.unit
+	e := k + u.n
+	if u.compound && e < len(rs) && rs[e] == '次' {
+		unit += "次"
+		e++
+	}
+	if e < len(rs) && (rs[e] == '/' || rs[e] == '／') {
+		unit += "/" + string(rs[e+1:])
+		e = len(rs)
+	}
+	if e != len(rs) {
+		return cellUnit{}, false
+	}
+	return cellUnit{exp: exp, unit: unit}, true
 }
 
-// cells splits a line at tabs into trimmed cell spans (empty cells kept).
-func cells(text []rune, ln Span) []Span {
-	var out []Span
-	start := ln.Start
-	for i := ln.Start; i <= ln.End; i++ {
-		if i == ln.End || text[i] == '\t' {
-			out = append(out, trimSpan(text, Span{start, i}))
-			start = i + 1
-		}
-	}
-	return out
-}
-
-// row returns the figures of one table line, or none for the header.
-func (t *tableState) row(sc *scanner, ln Span) []Figure {
-	cs := cells(sc.text, ln)
-	if t.header == nil {
-		for _, c := range cs {
-			t.header = append(t.header, string(sc.text[c.Start:c.End]))
-		}
-		return nil
-	}
-	label := ""
-	labelCol := -1
-	for i, c := range cs {
-		h := t.headerAt(i)
-		if h == "序号" || yearOf(h) != "" {
+// unitInParens returns the unit in the last bracket of a header or label
+// that holds one: 基金收入(亿元) → 10^8 元, 诊疗人次数（万人次） → 10^4 人次.
+func unitInParens(h string) (cellUnit, bool) {
+	rs := []rune(h)
+	for end := len(rs) - 1; end >= 0; end-- {
+		if rs[end] != ')' && rs[end] != '）' {
 			continue
 		}
-		if c.Len() > 0 && !isNumericCell(sc.text[c.Start:c.End]) {
-			label, labelCol = string(sc.text[c.Start:c.End]), i
+		start := end - 1
+		for start >= 0 && rs[start] != '(' && rs[start] != '（' {
+			start--
+		}
+		if start < 0 {
+			return cellUnit{}, false
+		}
+		if u, ok := parseUnitText(string(rs[start+1 : end])); ok {
+			return u, true
+		}
+		end = start
+	}
+	// 单位：万人 at the end of a header
+	if i := strings.LastIndex(h, "单位"); i >= 0 {
+		rest := strings.TrimLeft(h[i+len("单位"):], ":： ")
+		return parseUnitText(strings.TrimRight(rest, ")）"))
+	}
+	return cellUnit{}, false
+}
+
+// captionUnit returns the unit a caption gives a row: the caption's only
+// unit, or, when it lists several (单位：万人、亿元), the one the row
+// label's noun implies (参保人数 → 人, 基金收入 → 元).
+func captionUnit(caption, label string) (cellUnit, bool) {
+	if caption == "" {
+		return cellUnit{}, false
+	}
+	parts := strings.FieldsFunc(caption, func(r rune) bool { return strings.ContainsRune("、,，;；/ ", r) })
+	var units []cellUnit
+	for _, p := range parts {
+		if u, ok := parseUnitText(p); ok {
+			units = append(units, u)
+		}
+	}
+	switch len(units) {
+	case 0:
+		return cellUnit{}, false
+	case 1:
+		return units[0], true
+	}
+	want := impliedUnitOf(label)
+	for _, u := range units {
+		if u.unit == want {
+			return u, true
+		}
+	}
+	return cellUnit{}, false
+}
+
+// impliedUnitOf returns the unit a label's noun implies, by the noun
+// endings of lexicon/nouns.tsv or a unit word it ends with.
+func impliedUnitOf(label string) string {
+	rs := []rune(strings.TrimSpace(label))
+	lx := lex()
+	for n := 3; n >= 1; n-- {
+		if len(rs) < n {
+			continue
+		}
+		if u := lx.unitAt(rs, len(rs)-n, len(rs), false); u != nil && u.n == n && (u.class == ClassPerson || u.class == ClassMoney) {
+			return u.unit
+		}
+	}
+	for _, nn := range lx.nouns {
+		if runesHaveSuffix(rs, nn.word) {
+			return nn.qualifier
+		}
+	}
+	return ""
+}
+
+// isEmptyCell reports whether a cell holds no value: empty, -, —, …, /.
+func isEmptyCell(cell []rune) bool {
+	for _, r := range cell {
+		if !strings.ContainsRune("-－—–…./／ \u3000", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// rowUnit returns the unit that row r's cells in column col take when they
+// carry none themselves.
+func (t *Table) rowUnit(text []rune, r TableRow, col int) (cellUnit, bool) {
+	if t.UnitCol >= 0 && t.UnitCol < len(r.Cells) {
+		c := r.Cells[t.UnitCol]
+		if u, ok := parseUnitText(strings.Trim(string(text[c.Start:c.End]), "()（）")); ok {
+			return u, true
+		}
+	}
+	label := t.rowLabel(r)
+	if u, ok := unitInParens(label); ok {
+		return u, true
+	}
+	if u, ok := unitInParens(t.ColumnHeader(col)); ok {
+		return u, true
+	}
+	if h := strings.TrimSpace(t.ColumnHeader(col)); h != "" {
+		if u, ok := parseUnitText(h); ok {
+			return u, true
+		}
+	}
+	if c := t.parentColumn(col); c >= 0 {
+		if u, ok := unitInParens(t.ColumnHeader(c)); ok {
+			return u, true
+		}
+	}
+	return captionUnit(t.CaptionUnit, label)
+}
+
+// parentColumn returns the column whose unit col shares, or -1: the nearest
+// column to its left under the same spanning top header (卫生技术人员 over
+// 执业医师 and 注册护士), or, for a sub-item column (# 医院, 其中：医院), the
+// column of the whole it is part of.
+func (t *Table) parentColumn(col int) int {
+	if len(t.Header) == 0 {
+		return -1
+	}
+	last := strings.TrimSpace(t.Cell(t.Header[len(t.Header)-1], col))
+	if strings.HasPrefix(last, "#") || strings.HasPrefix(last, "＃") || strings.HasPrefix(last, "其中") {
+		for c := col - 1; c > t.LabelCol && c >= 0; c-- {
+			h := strings.TrimSpace(t.Cell(t.Header[len(t.Header)-1], c))
+			if !strings.HasPrefix(h, "#") && !strings.HasPrefix(h, "＃") && !strings.HasPrefix(h, "其中") {
+				return c
+			}
+		}
+	}
+	if len(t.Header) < 2 {
+		return -1
+	}
+	top := t.topHeader(col)
+	if top == "" {
+		return -1
+	}
+	for c := col - 1; c > t.LabelCol && c >= 0; c-- {
+		if t.topHeader(c) != top {
 			break
 		}
+		if _, ok := unitInParens(t.ColumnHeader(c)); ok {
+			return c
+		}
 	}
+	return -1
+}
+
+// topHeader returns the text of the top header row over col, a blank cell
+// standing under the spanning word to its left.
+func (t *Table) topHeader(col int) string {
+	r := t.Header[0]
+	if s := strings.TrimSpace(t.Cell(r, col)); s != "" {
+		return s
+	}
+	return strings.TrimSpace(t.spanningLeft(r, col))
+}
+
+// rowLabel returns the label of row r: its label column's text, or, where
+// that is blank, its longest cell that is not a number (the 指标 of a table
+// whose label column the segmenter could not tell).
+func (t *Table) rowLabel(r TableRow) string {
+	if s := strings.TrimSpace(t.Label(r)); s != "" {
+		return s
+	}
+	best := ""
+	for c := range r.Cells {
+		s := strings.TrimSpace(t.Cell(r, c))
+		if len([]rune(s)) > len([]rune(best)) && !isNumberCell(s) {
+			best = s
+		}
+	}
+	return best
+}
+
+// isNumberCell reports whether a cell's text is a number with its signs,
+// units and qualifiers rather than words.
+func isNumberCell(s string) bool {
+	han := 0
+	digits := 0
+	for _, r := range s {
+		switch {
+		case isDigit(r):
+			digits++
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+	}
+	return digits > 0 && han <= 3
+}
+
+// continueTable makes t, a table with no header of its own, the
+// continuation of prev when both have the same columns in the same layout:
+// a table broken by a note (说明：…) goes on under its first header.
+func continueTable(t, prev *Table) {
+	if t == nil || prev == nil || len(t.Header) > 0 || t.Columns != prev.Columns || t.Layout != prev.Layout {
+		return
+	}
+	t.Header = prev.Header
+	t.LabelCol, t.UnitCol, t.SerialCol = prev.LabelCol, prev.UnitCol, prev.SerialCol
+	if t.CaptionUnit == "" {
+		t.CaptionUnit = prev.CaptionUnit
+	}
+}
+
+// yearLabels makes the first column of t its label column when it holds a
+// year in every row (a yearbook's 年份 column): years label rows, they are
+// not figures.
+func yearLabels(t *Table) {
+	if t.LabelCol >= 0 || len(t.Rows) == 0 {
+		return
+	}
+	for _, r := range t.Rows {
+		if !isYear(strings.TrimSuffix(strings.TrimSpace(t.Cell(r, 0)), "年")) {
+			return
+		}
+	}
+	t.LabelCol = 0
+}
+
+// tableRowFigures returns the figures of the cells of body row r of t.
+func (sc *scanner) tableRowFigures(t *Table, r TableRow) []Figure {
 	var out []Figure
-	for i, c := range cs {
-		if c.Len() == 0 || i == labelCol || t.headerAt(i) == "序号" || i == 0 && isSerial(sc.text[c.Start:c.End]) {
+	label := t.rowLabel(r)
+	for col, c := range r.Cells {
+		if c.Len() == 0 {
 			continue
 		}
-		var found []Figure
-		if f, ok := sc.bareCell(c, unitOf(label), unitOf(t.headerAt(i))); ok {
-			found = []Figure{f}
-		} else {
-			found = sc.scanRange(c.Start, c.End)
+		cell := sc.text[c.Start:c.End]
+		switch {
+		case r.Section || col == t.LabelCol:
+			sc.skipDigits(c.Start, c.End, SkipLabel)
+			continue
+		case col == t.SerialCol:
+			sc.skipDigits(c.Start, c.End, SkipSerial)
+			continue
+		case col == t.UnitCol || isEmptyCell(cell):
+			continue
 		}
+		found := sc.scanRange(c.Start, c.End)
 		for _, f := range found {
-			f.Label, f.Column = label, t.headerAt(i)
+			if f.Unit == "" {
+				if u, ok := t.rowUnit(sc.text, r, col); ok {
+					if u.exp != 0 {
+						f.Value, f.ValueMax = f.Value.Scale(u.exp), f.ValueMax.Scale(u.exp)
+					}
+					f.Unit = u.unit
+				}
+			}
+			f.Label, f.Column = label, t.ColumnHeader(col)
 			out = append(out, f)
 		}
 	}
 	return out
 }
 
-func (t *tableState) headerAt(i int) string {
-	if i < len(t.header) {
-		return t.header[i]
+// tableSkips records the numbers of a table's caption, header and notes,
+// which are not figures.
+func (sc *scanner) tableSkips(t *Table) {
+	if t.Caption.Len() > 0 {
+		sc.skipDigits(t.Caption.Start, t.Caption.End, SkipHeader)
 	}
-	return ""
+	for _, h := range t.Header {
+		sc.skipDigits(h.Line.Start, h.Line.End, SkipHeader)
+	}
+	for _, n := range t.Notes {
+		sc.skipDigits(n.Start, n.End, SkipNote)
+	}
 }
 
-// laterYear reports whether a column after col is headed by a later year.
-func (t *tableState) laterYear(col string) bool {
+// scanBlock returns the figures of a block read as one unit (tests and
+// ScanText; the document reader goes sentence by sentence).
+func (sc *scanner) scanBlock(b Block, _ *Doc) []Figure {
+	if b.Table == nil {
+		var out []Figure
+		for _, ln := range splitLines(sc.text, b.Span) {
+			for _, s := range splitSentences(sc.text, ln) {
+				out = append(out, sc.scanRange(s.Start, s.End)...)
+			}
+		}
+		return out
+	}
+	yearLabels(b.Table)
+	sc.tableSkips(b.Table)
+	var out []Figure
+	for _, r := range b.Table.Rows {
+		out = append(out, sc.tableRowFigures(b.Table, r)...)
+	}
+	return out
+}
+
+// laterYear reports whether a column of t after col's is headed by a later year.
+func (t *Table) laterYear(col string) bool {
 	y := yearOf(col)
-	for _, h := range t.header {
-		if hy := yearOf(h); hy != "" && hy > y {
+	for c := 0; c < t.Columns; c++ {
+		if hy := yearOf(t.ColumnHeader(c)); hy != "" && hy > y {
 			return true
 		}
 	}
 	return false
 }
 
-// isSerial reports whether a cell is a small serial number (the 序号 column).
-func isSerial(cell []rune) bool {
-	if len(cell) == 0 || len(cell) > 3 {
-		return false
-	}
-	for _, r := range cell {
-		if !isDigit(r) {
-			return false
-		}
-	}
-	return true
+// tableLine is a line of a table in text order: the caption, a header row,
+// a body row or a note.
+type tableLine struct {
+	TableRow
+	header bool // caption, header or note: a sentence with no figures
 }
 
-// isNumericCell reports whether a cell holds a figure and nothing else.
-func isNumericCell(cell []rune) bool {
-	s := strings.TrimSpace(string(cell))
-	s = strings.TrimLeft(s, "<>＜＞≤≥约")
-	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, "左右"), "以上"), "以下")
-	s = strings.TrimRight(s, "%％‰")
-	if s == "" || s == "——" || s == "—" || s == "-" {
-		return s != ""
+// lines returns the lines of t in text order.
+func (t *Table) lines() []tableLine {
+	var out []tableLine
+	if t.Caption.Len() > 0 {
+		out = append(out, tableLine{TableRow{Line: t.Caption}, true})
 	}
-	for _, r := range s {
-		if !isDigit(r) && r != '.' && r != ',' {
-			return false
-		}
+	for _, h := range t.Header {
+		out = append(out, tableLine{h, true})
 	}
-	return true
-}
-
-// cellUnit is a unit from a header: its magnitude and stored unit.
-type cellUnit struct {
-	exp  int
-	unit string
-}
-
-// unitOf returns the unit in the last parenthesis of a header, such as
-// 基金收入(亿元) → 10^8 元, or nil.
-func unitOf(h string) *cellUnit {
-	rs := []rune(h)
-	end := -1
-	for i := len(rs) - 1; i >= 0; i-- {
-		if rs[i] == ')' || rs[i] == '）' {
-			end = i
-			break
-		}
+	for _, r := range t.Rows {
+		out = append(out, tableLine{r, false})
 	}
-	if end < 0 {
-		return nil
+	for _, n := range t.Notes {
+		out = append(out, tableLine{TableRow{Line: n}, true})
 	}
-	start := end - 1
-	for start >= 0 && rs[start] != '(' && rs[start] != '（' {
-		start--
-	}
-	if start < 0 {
-		return nil
-	}
-	inner := rs[start+1 : end]
-	exp := 0
-	for _, m := range magnitudes {
-		mr := []rune(m.word)
-		if len(inner) > len(mr) && string(inner[:len(mr)]) == m.word {
-			exp, inner = m.exp, inner[len(mr):]
-			break
-		}
-	}
-	for _, u := range units {
-		if u.raw == string(inner) {
-			return &cellUnit{exp: exp, unit: u.unit}
-		}
-	}
-	return nil
-}
-
-// bareCell reads a cell that is only a number, with an optional comparison
-// sign before and 左右/以上/以下 after, taking its unit from the cell itself,
-// else the row label's unit, else the column header's.
-func (sc *scanner) bareCell(c Span, labelUnit, colUnit *cellUnit) (Figure, bool) {
-	i := c.Start
-	q := ""
-	switch sc.at(i) {
-	case '>', '＞':
-		q, i = GT, i+1
-	case '<', '＜':
-		q, i = LT, i+1
-	case '≥':
-		q, i = GTE, i+1
-	case '≤':
-		q, i = LTE, i+1
-	}
-	for i < c.End && isSpace(sc.text[i]) {
-		i++
-	}
-	if !isDigit(sc.at(i)) {
-		return Figure{}, false
-	}
-	j := sc.digits(i, c.End)
-	t := sc.readTail(j, c.End, true)
-	if t.end != c.End {
-		return Figure{}, false
-	}
-	exp, unit := t.exp, t.unit
-	if unit == "" {
-		u := labelUnit
-		if u == nil {
-			u = colUnit
-		}
-		if u == nil {
-			return Figure{}, false
-		}
-		exp, unit = exp+u.exp, u.unit
-	}
-	v, err := ParseDecimal(string(sc.text[i:j]), exp)
-	if err != nil {
-		return Figure{}, false
-	}
-	if q == "" {
-		q = t.qualifier
-	}
-	if q == "" {
-		q = Exact
-	}
-	return sc.figure(c.Start, c.End, v, v, unit, q), true
+	slices.SortStableFunc(out, func(a, b tableLine) int { return a.Line.Start - b.Line.Start })
+	return out
 }

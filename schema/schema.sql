@@ -117,6 +117,7 @@ CREATE TABLE figures (
     issuer_note TEXT,
     speaker     TEXT,
     label       TEXT,
+    subject     TEXT,
     CHECK (value <= value_max),
     CHECK (char_start < char_end)
 );
@@ -124,6 +125,21 @@ CREATE INDEX figures_document ON figures(document_id, char_start);
 CREATE INDEX figures_sentence ON figures(sentence_id);
 CREATE INDEX figures_unit ON figures(unit);
 CREATE INDEX figures_indicator ON figures(indicator_key, period);
+CREATE INDEX figures_subject ON figures(subject, unit);
+
+-- skipped: every number-like token of a body that is not a figure, with the
+-- reason, so that a deliberate skip (a date, a 序号) can be told from a miss.
+CREATE TABLE skipped (
+    id          INTEGER PRIMARY KEY,
+    source_id   INTEGER NOT NULL REFERENCES sources(id),
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    char_start  INTEGER NOT NULL,
+    char_end    INTEGER NOT NULL,
+    raw         TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    CHECK (char_start < char_end)
+);
+CREATE INDEX skipped_reason ON skipped(reason);
 
 CREATE TABLE presets (
     name        TEXT PRIMARY KEY,

@@ -1,0 +1,70 @@
+package loader_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/mediq/mediq/loader"
+)
+
+// forms3aTests are the forms FIGURES.md §3a spells out, and the misreadings
+// the redesign of the scanner fixes, each in a sentence of the kind real
+// documents use.
+var forms3aTests = []struct {
+	name string
+	text string
+	want []want
+}{
+	{"magnitude without unit takes the noun's", "全省总诊疗人次43.0亿，同比增长0.2%。", []want{{"43.0亿", "4300000000", "4300000000", "人次", "exact"}, {"0.2%", "0.2", "0.2", "%", "exact"}}},
+	{"magnitude without unit after its noun", "出院人次16693.5万，病床使用率为73.8%。", []want{{"16693.5万", "166935000", "166935000", "人次", "exact"}, {"73.8%", "73.8", "73.8", "%", "exact"}}},
+	{"money noun implies yuan", "全年基金收入680.93亿，支出612.5亿。", []want{{"680.93亿", "68093000000", "68093000000", "元", "exact"}, {"612.5亿", "61250000000", "61250000000", "元", "exact"}}},
+	{"no unit to be told", "全省居民健康素养水平指数为105.3。", []want{{"105.3", "105.3", "105.3", "", "exact"}}},
+	{"hyphen minus sign", "药品费用增速为-2.3%。", []want{{"-2.3%", "-2.3", "-2.3", "%", "exact"}}},
+	{"full-width minus sign", "次均费用增长－2.3%。", []want{{"－2.3%", "-2.3", "-2.3", "%", "exact"}}},
+	{"负 as a sign", "住院人次增长负2.3%。", []want{{"负2.3%", "-2.3", "-2.3", "%", "exact"}}},
+	{"下降 is a direction, not a sign", "次均住院费用下降2.3%。", []want{{"2.3%", "2.3", "2.3", "%", "exact"}}},
+	{"negated lower bound", "每个检查组不得少于2人。", []want{{"不得少于2人", "2", "2", "人", "gte"}}},
+	{"negated upper bound", "结算时间不得超过30天。", []want{{"不得超过30天", "30", "30", "天", "lte"}}},
+	{"months with a measure word", "连续参保6个月以上的，可以享受待遇。", []want{{"6个月以上", "6", "6", "月", "gte"}}},
+	{"及以上", "18岁及以上居民均可参加。", []want{{"18岁及以上", "18", "18", "岁", "gte"}}},
+	{"内 after a span of time", "应当在5年内完成整改。", []want{{"5年内", "5", "5", "年", "lte"}}},
+	{"range of months", "待遇等待期为3个月至12个月。", []want{{"3个月至12个月", "3", "12", "月", "range"}}},
+	{"bounds on both sides", "处骗取金额2倍以上5倍以下的罚款。", []want{{"2倍以上", "2", "2", "倍", "gte"}, {"5倍以下", "5", "5", "倍", "lte"}}},
+	{"bounds in two units", "暂停医保结算6个月以上1年以下。", []want{{"6个月以上", "6", "6", "月", "gte"}, {"1年以下", "1", "1", "年", "lte"}}},
+	{"money bounds", "处5000元以上3万元以下罚款。", []want{{"5000元以上", "5000", "5000", "元", "gte"}, {"3万元以下", "30000", "30000", "元", "lte"}}},
+	{"compound unit with 次", "全年接种疫苗126.8万剂次。", []want{{"126.8万剂次", "1268000", "1268000", "剂次", "exact"}}},
+	{"rate denominator", "每10万人口全科医生数达到3.9人。", []want{{"3.9人", "3.9", "3.9", "人", "exact"}}},
+	{"rate in words", "每千人口床位数6.7张。", []want{{"6.7张", "6.7", "6.7", "张", "exact"}}},
+	{"rate unit", "人均筹资标准为89元/人。", []want{{"89元/人", "89", "89", "元/人", "exact"}}},
+	{"百余", "全市百余家医院参与。", []want{{"百余家", "100", "100", "家", "gt"}}},
+	{"逾百", "逾百家企业参与。", []want{{"逾百家", "100", "100", "家", "gt"}}},
+	{"成", "八成以上患者在县域内就诊。", []want{{"八成以上", "8", "8", "成", "gte"}}},
+	{"千分之", "孕产妇死亡率控制在千分之四以内。", []want{{"千分之四以内", "4", "4", "‰", "lte"}}},
+	{"百分之", "覆盖率达到百分之九十五。", []want{{"百分之九十五", "95", "95", "%", "exact"}}},
+	{"点 decimal", "费用增长了三点五倍。", []want{{"三点五倍", "3.5", "3.5", "倍", "exact"}}},
+	{"一万二千", "培训一万二千人。", []want{{"一万二千人", "12000", "12000", "人", "exact"}}},
+	{"翻一番", "服务量翻了一番。", []want{{"一番", "1", "1", "番", "exact"}}},
+	{"vehicles", "配备救护车50辆。", []want{{"50辆", "50", "50", "辆", "exact"}}},
+	{"districts", "覆盖全市12区。", []want{{"12区", "12", "12", "区", "exact"}}},
+	{"vague count is not a figure", "数十家医院参与。", nil},
+	{"table number is an identifier", "详见表1。", nil},
+	{"article number is an ordinal", "依照本条例第三十八条规定处理。", nil},
+	{"month and day", "自2025年1月1日起施行。", nil},
+	{"time", "发布会于上午10:00举行。", nil},
+	{"version", "推广按病组付费2.0版。", nil},
+	{"phone number", "咨询电话0771-5551234。", nil},
+	{"year before 以来", "2020以来，全省改革不断深化。", nil},
+	{"range with magnitude", "每人每年补助2—3万元。", []want{{"2—3万元", "20000", "30000", "元", "range"}}},
+	{"approx marker after magnitude", "平均减轻负担5万余元。", []want{{"5万余元", "50000", "50000", "元", "gt"}}},
+}
+
+func TestForms3a(t *testing.T) {
+	for _, tt := range forms3aTests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := describe(loader.ScanFigures(tt.text))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s\ngot  %v\nwant %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
