@@ -602,18 +602,25 @@ func (l *segLine) sectionLike() bool {
 	return !l.blank && !l.rule && !l.prose && !l.note && !l.caption && l.nonEmpty == 1 && l.line.Len() <= 30
 }
 
+// narrowTable is the most columns a table may have for a row of any width
+// (two cells or more) to join it: the HTML reader drops a row's trailing
+// empty cells, so 门诊部	12 may be a row of five columns. A wider table
+// takes rows of half to twice its width only, which also bounds the empty
+// cells padded onto short rows to a constant times the input.
+const narrowTable = 12
+
 // rowOf reports whether l can be a row of a table of layout kind with n
-// columns: a compatible count is from half to twice n (cells may be missing
-// or split), and after a blank line (yearbooks print blank lines between the
-// rows of one table) the same count give or take one, or for aligned rows,
-// which may miss cells, from half of n to n+1.
+// columns: right under a row, any width in a narrow table, else from half to
+// twice n; after a blank line (yearbooks print blank lines between the rows
+// of one table) the same count give or take one, or for aligned rows, which
+// may miss cells, from half of n to n+1.
 func (l *segLine) rowOf(kind TableLayout, n int, afterBlank bool) bool {
 	if l.blank || l.rule || l.kind != kind || len(l.cells) < 2 || l.prose || l.note || l.caption {
 		return false
 	}
 	c := len(l.cells)
 	if !afterBlank {
-		return 2*c >= n && c <= 2*n
+		return max(c, n) <= narrowTable || 2*c >= n && c <= 2*n
 	}
 	if kind == LayoutAligned {
 		return c <= n+1 && 2*c >= n
