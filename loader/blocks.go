@@ -258,7 +258,9 @@ func classifyBodyLine(text []rune, raw Span) segLine {
 	case hasPipe:
 		l.kind = LayoutPipes
 		ln := l.line
-		if isPipe(text[ln.Start]) {
+		// An outer pipe opens the line; a pipe after leading spaces
+		// closes an empty first cell ( | # 医院 | … under 年份 | 机构数 | …).
+		if isPipe(text[ln.Start]) && ln.Start == raw.Start {
 			ln.Start++
 		}
 		if ln.End > ln.Start && isPipe(text[ln.End-1]) {

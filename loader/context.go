@@ -215,8 +215,12 @@ func (p *Parsed) cellContext(d *Doc, row *Row, t *Table) {
 	}
 	row.Subject = subjectOfLabel(row.Label)
 	if row.Subject == "" || isYear(strings.TrimSuffix(row.Subject, "年")) {
-		// a yearbook's row is a year: the column names the measure
-		row.Subject = subjectOfLabel(row.Column)
+		// a yearbook's row is a year: the column names the measure, its
+		// lowest header row most closely
+		row.Subject = subjectOfLabel(t.lowestHeader(row.Col))
+		if row.Subject == "" {
+			row.Subject = subjectOfLabel(row.Column)
+		}
 	}
 }
 
@@ -767,6 +771,12 @@ func insideTitle(s string, i int) bool {
 func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
 	text := p.Text
 	lx := lex()
+	if f.End < s.End && text[f.End] == '的' {
+		// 90%的乡镇卫生院: the share or count of the noun after 的
+		if n := nounAfter(text, f.End+1, s.End); n != "" {
+			return n
+		}
+	}
 	if u := lx.unitNamed(f.Unit); u != nil && (u.class == ClassCount || u.class == ClassPlace) && !u.measure || f.Unit == "个" {
 		// 29个疫苗临床试验现场: a count measures the noun after it
 		if n := nounAfter(text, f.End, s.End); n != "" {
@@ -780,7 +790,7 @@ func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
 		from = prev.End
 	}
 	n := nounBefore(text, from, f.Start)
-	if prev != nil && (n == "" || strings.HasPrefix(n, "比") || strings.HasPrefix(n, "较") || strings.HasPrefix(n, "与") || strings.HasPrefix(n, "同比")) {
+	if prev != nil && (n == "" || strings.Trim(n, "和及与或、 ") == "" || strings.HasPrefix(n, "比") || strings.HasPrefix(n, "较") || strings.HasPrefix(n, "与") || strings.HasPrefix(n, "同比")) {
 		// 总数1070785个，比上年增加37867个: a change of the measure before it
 		return prev.Subject
 	}
@@ -868,6 +878,10 @@ func subjectOfLabel(label string) string {
 	}
 	s = strings.TrimLeft(s, "#＃ \u3000")
 	s = reLeadingSerial().ReplaceAllString(s, "")
+	// a bilingual yearbook's header: keep the Chinese, drop the translation
+	if i := strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }); i > 0 && hasPlaceRune(s[:i]) {
+		s = strings.TrimSpace(s[:i])
+	}
 	return strings.TrimRight(s, ":： ")
 }
 

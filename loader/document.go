@@ -173,6 +173,7 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 	sc.skips = sc.skips[:0]
 	p.ctx = docContext{doc: d, marksFor: -1}
 	var prevTable *Table
+	var title *Span // the last paragraph, when it is short enough to be a table's title
 	for _, body := range d.Body {
 		for _, b := range segmentBlocks(text, body) {
 			if b.Table != nil {
@@ -186,6 +187,14 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 			}
 			if t := b.Table; t != nil {
 				p.ctx.newParagraph(len(d.Sentences))
+				if title != nil && onlyBlank(text[title.End:b.Start]) {
+					// the title line above a table names its period:
+					// 各类医疗卫生机构基本情况(2015年)
+					if m := periodMarks(string(text[title.Start:title.End]), d.Date); len(m) > 0 {
+						p.ctx.paraPeriod = m[len(m)-1].period
+					}
+				}
+				title = nil
 				sc.tableSkips(t)
 				for _, ln := range t.lines() {
 					si := addSentence(ln.Line, section, speaker, speakerIdx)
@@ -197,6 +206,11 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 					}
 				}
 				continue
+			}
+			if b.Len() <= maxTitle {
+				title = &Span{b.Start, b.End}
+			} else {
+				title = nil
 			}
 			for _, ln := range splitLines(text, b.Span) {
 				line := text[ln.Start:ln.End]
@@ -232,6 +246,20 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 		}
 	}
 	d.Skips = append([]Skip(nil), sc.skips...)
+}
+
+// maxTitle is the longest paragraph, in runes, read as the title of a table
+// right under it.
+const maxTitle = 60
+
+// onlyBlank reports whether rs holds nothing but blank runes.
+func onlyBlank(rs []rune) bool {
+	for _, r := range rs {
+		if !isBlank(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // turn reports whether a line opens a speaker's turn: 黎君君:, 庄严答:,

@@ -42,6 +42,8 @@ type Figure struct {
 	Label string
 	// Column is the header of a table cell's column.
 	Column string
+	// Col is a table cell's column, counted from 0 (meaningless in prose).
+	Col int
 }
 
 // Reasons a number-like token is not a figure (skipped.reason).
@@ -574,6 +576,19 @@ func (sc *scanner) ordinal(i, numEnd int, v Decimal) (Figure, int, bool) {
 	return sc.figure(i-1, end, v, v, "名", Exact), end, true
 }
 
+// listHead reports whether a list marker may start at i: at the head of a
+// line or of a sentence, or right after a colon or a sentence end.
+func (sc *scanner) listHead(i, start int) bool {
+	if i == start || sc.lineHead(i) == i {
+		return true
+	}
+	switch sc.at(i - 1) {
+	case ':', '：', '。', '；', ';':
+		return true
+	}
+	return false
+}
+
 // lineHead returns the offset of the first non-space rune of the line
 // holding i.
 func (sc *scanner) lineHead(i int) int {
@@ -639,8 +654,9 @@ func (sc *scanner) arabic(i, start, end, prevEnd int) (Figure, int, bool) {
 		sc.skipDigits(i, e, SkipIdentifier)
 		return Figure{}, e, false
 	}
-	// List markers: 1. or 1、 at the head of a line, (1) anywhere.
-	if signAt < 0 && sc.lineHead(i) == i && strings.ContainsRune(".、．)）", next) && !isDigit(sc.at(j+1)) {
+	// List markers: 1. or 1、 at the head of a line or of a sentence or
+	// after a colon (注：1.…), (1) anywhere.
+	if signAt < 0 && sc.listHead(i, start) && strings.ContainsRune(".、．)）", next) && !isDigit(sc.at(j+1)) {
 		sc.skip(i, j, SkipListMarker)
 		return Figure{}, j + 1, false
 	}

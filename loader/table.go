@@ -158,7 +158,7 @@ func (t *Table) rowUnit(text []rune, r TableRow, col int) (cellUnit, bool) {
 			return u, true
 		}
 	}
-	label := t.rowLabel(r)
+	label := t.rowLabel(r, col)
 	if u, ok := unitInParens(label); ok {
 		return u, true
 	}
@@ -213,6 +213,17 @@ func (t *Table) parentColumn(col int) int {
 	return -1
 }
 
+// lowestHeader returns the text of the lowest header row with a word over
+// col: the most particular name of the column (# 医院 under 卫生事业机构).
+func (t *Table) lowestHeader(col int) string {
+	for h := len(t.Header) - 1; h >= 0; h-- {
+		if s := strings.TrimSpace(t.Cell(t.Header[h], col)); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
 // topHeader returns the text of the top header row over col, a blank cell
 // standing under the spanning word to its left.
 func (t *Table) topHeader(col int) string {
@@ -226,12 +237,15 @@ func (t *Table) topHeader(col int) string {
 // rowLabel returns the label of row r: its label column's text, or, where
 // that is blank, its longest cell that is not a number (the 指标 of a table
 // whose label column the segmenter could not tell).
-func (t *Table) rowLabel(r TableRow) string {
+func (t *Table) rowLabel(r TableRow, col int) string {
 	if s := strings.TrimSpace(t.Label(r)); s != "" {
 		return s
 	}
 	best := ""
 	for c := range r.Cells {
+		if c == col {
+			continue
+		}
 		s := strings.TrimSpace(t.Cell(r, c))
 		if len([]rune(s)) > len([]rune(best)) && !isNumberCell(s) {
 			best = s
@@ -288,8 +302,8 @@ func yearLabels(t *Table) {
 // tableRowFigures returns the figures of the cells of body row r of t.
 func (sc *scanner) tableRowFigures(t *Table, r TableRow) []Figure {
 	var out []Figure
-	label := t.rowLabel(r)
 	for col, c := range r.Cells {
+		label := t.rowLabel(r, col)
 		if c.Len() == 0 {
 			continue
 		}
@@ -314,7 +328,7 @@ func (sc *scanner) tableRowFigures(t *Table, r TableRow) []Figure {
 					f.Unit = u.unit
 				}
 			}
-			f.Label, f.Column = label, t.ColumnHeader(col)
+			f.Label, f.Column, f.Col = label, t.ColumnHeader(col), col
 			out = append(out, f)
 		}
 	}

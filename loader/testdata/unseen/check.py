@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Verify the tune corpus: gold spans, body ranges, order, overlaps, manifest markers; print counts."""
 import json, os, sys, glob
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 QUALS = {'exact', 'approx', 'gt', 'gte', 'lt', 'lte', 'range'}
 ROLES = {'actual', 'target', 'baseline', 'change', None}
 FIELDS = ['start', 'end', 'raw', 'value', 'value_max', 'unit', 'qualifier', 'required', 'cell',
@@ -14,9 +14,10 @@ def marker_ranges(text, body):
     out, cur = [], 0
     for r in body:
         s, e = r['start'], r['end']
-        if text.count(s) != 1: raise ValueError(f'start marker occurs {text.count(s)} times: {s!r}')
-        if text.count(e) != 1: raise ValueError(f'end marker occurs {text.count(e)} times: {e!r}')
-        a = text.index(s)
+        # as the loader reads them: each marker is searched from the end of the previous one
+        if s not in text[cur:]: raise ValueError(f'start marker not found after offset {cur}: {s!r}')
+        a = text.index(s, cur)
+        if e not in text[a:]: raise ValueError(f'end marker not found after its start: {e!r}')
         if a < cur: raise ValueError(f'start marker before previous marker: {s!r}')
         b = text.index(e, a) + len(e)
         out.append([a, b]); cur = b
