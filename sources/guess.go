@@ -462,6 +462,11 @@ var notNames = map[string]bool{
 	"发布机构": true, "发文机关": true, "成文日期": true, "索引号": true, "主题分类": true, "文号": true,
 	"主持人": true, "记者": true, "提问": true, "答": true, "问": true, "特别声明": true, "声明": true,
 	"注": true, "备注": true, "说明": true, "摘要": true, "简介": true, "导语": true, "主题": true,
+	// words that start with a family name's character and often end a line
+	// before a list: 包括：, 明确：, 高血压：
+	"包括": true, "明确": true, "成效": true, "任务": true, "方式": true, "程序": true, "原则": true,
+	"强调": true, "要求": true, "重点": true, "常住人口": true, "高血压": true, "金额": true,
+	"安排": true, "范围": true, "对象": true, "条件": true, "标准": true, "期限": true, "时限": true,
 }
 
 // surnames are the common Chinese family names a speaker's name starts
@@ -470,10 +475,14 @@ const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 	" 欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 西门 南宫 独孤 呼延 申屠 万俟"
 
 // looksLikeName reports whether s can be a person's name: 2 to 4 Han
-// characters starting with a common family name, and not a label.
+// characters starting with a common family name, and neither a label nor
+// a division's name (南宁市：).
 func looksLikeName(s string) bool {
 	n := utf8.RuneCountInString(s)
 	if n < 2 || n > 4 || !allHan(s) || notNames[s] {
+		return false
+	}
+	if _, ok := regions.Lookup(s); ok {
 		return false
 	}
 	single, compound, _ := strings.Cut(surnames, " ")

@@ -144,6 +144,7 @@ func TestGuessSpeakers(t *testing.T) {
 		{"agency before 的", "今天和陈部长一起出席发布会的还有卫生部的新闻发言人毛群安先生。\n[毛群安]:\n谢谢。\n[记者]:\n请问……\n",
 			"毛群安 卫生部 新闻发言人"},
 		{"labels are not speakers", "时间:2025年11月14日10:00\n地点:南宁市民族大道112号\n出席人员:\n文件下载:\n关联文件:\n来源:广西云\n", ""},
+		{"places and list heads are not speakers", "问：哪些病种纳入门诊慢特病？\n答：\n包括：\n高血压：二级以上。\n南宁市：\n柳州：\n", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
