@@ -66,7 +66,9 @@ func guessDocument(text string) (d Document, outlet string, why []string) {
 		why = append(why, fmt.Sprintf("title %q from non-empty line %d, the first that names a kind of document", d.Title, l.title+1))
 	}
 
-	if date, rule := guessDate(l, text); date != "" {
+	t := parseTranscript(l.all)
+	d.Kind = guessKind(d.Title, t)
+	if date, rule := guessDate(l, text, d.Kind == KindNotice || d.Kind == KindPlan); date != "" {
 		d.Date = date
 		why = append(why, "date "+date+" from "+rule)
 	} else {
@@ -94,8 +96,6 @@ func guessDocument(text string) (d Document, outlet string, why []string) {
 		why = append(why, "region "+region+" from "+rule)
 	}
 
-	t := parseTranscript(l.all)
-	d.Kind = guessKind(d.Title, t)
 	switch d.Kind {
 	case KindPressConference:
 		why = append(why, "kind press_conference: the text is a transcript")
@@ -155,8 +155,15 @@ var (
 // that is only a date near the title (the date a notice is signed, a
 // conference's 时间), else the last such line at the end (a signature
 // date), else the first date near the title, else the first at the end,
-// else the first date anywhere.
-func guessDate(l textLines, text string) (date, rule string) {
+// else the first date anywhere. For a signed document (signed: a notice or
+// a plan) the signature date at the end comes first, since a page prints
+// the date it was posted near the title.
+func guessDate(l textLines, text string, signed bool) (date, rule string) {
+	if signed {
+		if d := signatureDate(l); d != "" {
+			return d, "the signature date at the end"
+		}
+	}
 	for _, ln := range l.head() {
 		if reDateLine().MatchString(ln) {
 			if d := firstDateIn(ln); d != "" {
@@ -164,20 +171,15 @@ func guessDate(l textLines, text string) (date, rule string) {
 			}
 		}
 	}
-	tail := l.tail()
-	for i := len(tail) - 1; i >= 0; i-- {
-		if reDateLine().MatchString(tail[i]) {
-			if d := firstDateIn(tail[i]); d != "" {
-				return d, "the signature date at the end"
-			}
-		}
+	if d := signatureDate(l); d != "" {
+		return d, "the signature date at the end"
 	}
 	for _, ln := range l.head() {
 		if d := firstDateIn(ln); d != "" {
 			return d, "the first date near the title"
 		}
 	}
-	for _, ln := range tail {
+	for _, ln := range l.tail() {
 		if d := firstDateIn(ln); d != "" {
 			return d, "the first date at the end"
 		}
@@ -186,6 +188,20 @@ func guessDate(l textLines, text string) (date, rule string) {
 		return d, "the first date in the text"
 	}
 	return "", ""
+}
+
+// signatureDate returns the date of the last line in the last lines that
+// is only a date.
+func signatureDate(l textLines) string {
+	tail := l.tail()
+	for i := len(tail) - 1; i >= 0; i-- {
+		if reDateLine().MatchString(tail[i]) {
+			if d := firstDateIn(tail[i]); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
 }
 
 // firstDateIn returns the first valid date written in s, as YYYY-MM-DD.

@@ -48,21 +48,26 @@ func TestGuessIssuers(t *testing.T) {
 func TestGuessDate(t *testing.T) {
 	tests := []struct {
 		name, text, want, rule string
+		signed                 bool
 	}{
 		{"date line under the title", "广西壮族自治区人民政府办公厅关于 印发广西医疗保障“十四五”规划的通知\n各市、县人民政府：\n《广西医疗保障“十四五”规划》已经自治区人民政府同意。\n2022年1月25日\n（此件公开发布）\n正文……\n广西壮族自治区人民政府办公厅\n2022年1月27日印发\n",
-			"2022-01-25", "a date line near the title"},
+			"2022-01-25", "a date line near the title", false},
 		{"labelled time of a conference", "广西医疗医保医药协同发展和治理新闻发布会\n2025-11-15 13:52     来源:广西云-广西日报\n时间:2025年11月14日10:00\n",
-			"2025-11-14", "a date line near the title"},
+			"2025-11-14", "a date line near the title", false},
 		{"signature date in Chinese numerals", "关于做好2023年医疗救助工作的通知\n各设区市医疗保障局：\n根据2023年3月1日的部署。\n" + strings.Repeat("正文。\n", 12) + "江西省医疗保障局\n二〇二四年五月二十六日\n",
-			"2024-05-26", "the signature date at the end"},
+			"2024-05-26", "the signature date at the end", false},
 		{"first date near the title", "浙江省医疗保障工作新闻发布会\n2024年3月12日，浙江省人民政府新闻办公室举行新闻发布会。\n",
-			"2024-03-12", "the first date near the title"},
-		{"time after a date", "答记者问丨山东118个县(市、区)组建388个医共体\n山东发布\n|\n2021-01-26 16:19:30\n", "2021-01-26", "a date line near the title"},
-		{"not a date", "年 月 日\n2022年13月40日\n", "", ""},
+			"2024-03-12", "the first date near the title", false},
+		{"time after a date", "答记者问丨山东118个县(市、区)组建388个医共体\n山东发布\n|\n2021-01-26 16:19:30\n", "2021-01-26", "a date line near the title", false},
+		{"not a date", "年 月 日\n2022年13月40日\n", "", "", false},
+		{"a notice's signature before the page's date", "关于做好2024年医疗救助工作的通知\n发布时间：2024-05-10\n各设区市医疗保障局：\n现将有关事项通知如下。\n江西省医疗保障局\n2024年5月6日\n",
+			"2024-05-06", "the signature date at the end", true},
+		{"a notice signed near the title", "广西壮族自治区人民政府办公厅关于 印发广西医疗保障“十四五”规划的通知\n各市、县人民政府：\n2022年1月25日\n" + strings.Repeat("正文。\n", 16) + "广西壮族自治区人民政府办公厅\n2022年1月27日印发\n",
+			"2022-01-25", "a date line near the title", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, rule := guessDate(splitLines(tt.text), tt.text)
+			got, rule := guessDate(splitLines(tt.text), tt.text, tt.signed)
 			if got != tt.want || rule != tt.rule {
 				t.Errorf("got %q from %q, want %q from %q", got, rule, tt.want, tt.rule)
 			}
