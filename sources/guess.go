@@ -130,7 +130,7 @@ var reKindWord = lazyRegexp(`通知|规划|方案|意见|办法|细则|条例|�
 // is not a sentence, else the first line.
 func guessTitleLine(lines []string) int {
 	for i, ln := range lines[:min(len(lines), 15)] {
-		if utf8.RuneCountInString(ln) >= 8 && !strings.ContainsAny(ln, "。！？") && reKindWord().MatchString(ln) {
+		if n := utf8.RuneCountInString(ln); n >= 8 && n <= 200 && !strings.ContainsAny(ln, "。！？") && reKindWord().MatchString(ln) {
 			return i
 		}
 	}
@@ -165,7 +165,7 @@ func guessDate(l textLines, text string, signed bool) (date, rule string) {
 		}
 	}
 	for _, ln := range l.head() {
-		if reDateLine().MatchString(ln) {
+		if isDateLine(ln) {
 			if d := firstDateIn(ln); d != "" {
 				return d, "a date line near the title"
 			}
@@ -190,12 +190,16 @@ func guessDate(l textLines, text string, signed bool) (date, rule string) {
 	return "", ""
 }
 
+// isDateLine reports whether a line holds a date and nothing else (see
+// reDateLine).
+func isDateLine(ln string) bool { return len(ln) <= 120 && reDateLine().MatchString(ln) }
+
 // signatureDate returns the date of the last line in the last lines that
 // is only a date.
 func signatureDate(l textLines) string {
 	tail := l.tail()
 	for i := len(tail) - 1; i >= 0; i-- {
-		if reDateLine().MatchString(tail[i]) {
+		if isDateLine(tail[i]) {
 			if d := firstDateIn(tail[i]); d != "" {
 				return d
 			}
@@ -312,7 +316,15 @@ func startsOrgan(s string) bool {
 			return true
 		}
 	}
-	ms := regions.Find(s)
+	// No division's name is longer than 12 characters; look no further.
+	head := s
+	for i := range s {
+		if i >= 12*utf8.UTFMax {
+			head = s[:i]
+			break
+		}
+	}
+	ms := regions.Find(head)
 	return len(ms) > 0 && ms[0].Start == 0
 }
 
@@ -331,6 +343,9 @@ func allHan(s string) bool {
 // ends where an organ word is followed by the start of another organ's
 // name.
 func splitOrgans(s string) []string {
+	if len(s) > 600 {
+		return nil // a paragraph, not a line of names
+	}
 	s = strings.Trim(s, "（）()【】[]〔〕 \t")
 	var out []string
 	for _, tok := range strings.FieldsFunc(s, func(r rune) bool {
@@ -338,7 +353,7 @@ func splitOrgans(s string) []string {
 	}) {
 		start := 0
 		for i := range tok {
-			if i > start && hasOrganSuffix(tok[start:i]) && startsOrgan(tok[i:]) && isOrganName(tok[start:i]) {
+			if i > start && hasOrganSuffix(tok[start:i]) && isOrganName(tok[start:i]) && startsOrgan(tok[i:]) {
 				out = append(out, tok[start:i])
 				start = i
 			}
@@ -371,27 +386,27 @@ func guessIssuers(l textLines, text string) ([]string, string) {
 	head := l.head()
 	for _, ln := range head {
 		if m := reIssuerLabel().FindStringSubmatch(ln); m != nil {
-			if os := splitOrgans(m[1]); os != nil {
-				return os, "its label near the title"
+			if names := splitOrgans(m[1]); names != nil {
+				return names, "its label near the title"
 			}
 		}
 	}
 	if len(l.all) > 0 {
 		if m := reTitleIssuer().FindStringSubmatch(l.all[l.title]); m != nil {
-			if os := splitOrgans(m[1]); os != nil {
-				return os, "the title"
+			if names := splitOrgans(m[1]); names != nil {
+				return names, "the title"
 			}
 		}
 	}
 	tail := l.tail()
 	for i := len(tail) - 1; i >= 0; i-- {
-		if os := splitOrgans(tail[i]); os != nil {
-			return os, "the signature at the end"
+		if names := splitOrgans(tail[i]); names != nil {
+			return names, "the signature at the end"
 		}
 	}
 	for _, ln := range head {
-		if os := splitOrgans(ln); os != nil {
-			return os, "a byline near the title"
+		if names := splitOrgans(ln); names != nil {
+			return names, "a byline near the title"
 		}
 	}
 	for _, ln := range head {
@@ -722,6 +737,9 @@ var reDocNumber = lazyRegexp(`\p{Han}{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d{1
 // title, as official documents print it under the title.
 func guessNumber(l textLines) string {
 	for _, ln := range l.head() {
+		if len(ln) > 100 {
+			continue
+		}
 		if m := reDocNumber().FindString(ln); m != "" && m == ln {
 			return m
 		}

@@ -257,3 +257,24 @@ func FuzzGuessDocument(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkGuessDocument guesses the details of every embedded source.
+func BenchmarkGuessDocument(b *testing.B) {
+	srcs, err := Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, s := range srcs {
+		n += len(s.Text)
+	}
+	// A signature line that is one long run of organ words.
+	long := "关于印发的通知\n" + strings.Repeat("江西省医疗保障局", 2000) + "\n"
+	b.SetBytes(int64(n + len(long)))
+	for b.Loop() {
+		for _, s := range srcs {
+			guessDocument(s.Text)
+		}
+		guessDocument(long)
+	}
+}
