@@ -38,6 +38,12 @@ func TestExtractHTMLTables(t *testing.T) {
 				"二级医院（家）\t\t注2\t800\n",
 		},
 		{
+			name: "a title row across the table is written once",
+			page: `<table><tr><td colspan=3>主要指标</td></tr><tr><th>指标</th><th>2020年</th><th>2025年</th></tr>
+<tr><td>参保率</td><td>95%</td><td>95%以上</td></tr><tr><td colspan="3">注：参保率为户籍人口参保率。</td></tr></table>`,
+			want: "主要指标\t\t\n指标\t2020年\t2025年\n参保率\t95%\t95%以上\n注：参保率为户籍人口参保率。\t\t\n",
+		},
+		{
 			name: "cell text on one line",
 			page: "<table><tr><td> 每千人口\n医疗卫生机构<br>床位数\t（张） </td><td><p>6.3</p><p>张</p></td></tr></table>",
 			want: "每千人口 医疗卫生机构 床位数 （张）\t6.3 张\n",

@@ -21,7 +21,11 @@ const (
 type htmlTable struct {
 	caption string
 	grid    [][]slot // rows of slots, all of one width
+	wide    []cover  // the cells that span more than one column
 }
+
+// cover is where a cell that spans columns stands on the grid.
+type cover struct{ row, col, rows, cols int }
 
 // slot is one column of one row: the text written there, and whether a
 // cell covers it at all.
@@ -103,6 +107,7 @@ func readTable(n *html.Node) *htmlTable {
 			total += colspan * rowspan
 			if colspan > 1 {
 				wide = true
+				t.wide = append(t.wide, cover{r, col, rowspan, colspan})
 			}
 			col += colspan
 		}
@@ -120,6 +125,17 @@ func readTable(n *html.Node) *htmlTable {
 	for i := range t.grid {
 		for len(t.grid[i]) < width {
 			t.grid[i] = append(t.grid[i], slot{})
+		}
+	}
+	// A cell across the whole table (表1 主要指标, 单位：万元) stands over no
+	// column in particular: it is written once, in the first.
+	for _, c := range t.wide {
+		if c.col == 0 && c.cols == width {
+			for r := c.row; r < c.row+c.rows && r < len(t.grid); r++ {
+				for i := 1; i < width; i++ {
+					t.grid[r][i].text = ""
+				}
+			}
 		}
 	}
 	return t
