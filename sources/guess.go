@@ -579,7 +579,7 @@ var (
 // speakers returns the speakers of a transcript, as a manifest lists them:
 // every name that has a turn, in the order they first speak, reporters
 // left out; a name introduced as 主持 (发布会由…主持, or under 主持人：) is
-// the host. Agency and title come from the line that introduces the name:
+// the host, and a host who speaks only as 主持人： is listed by that word. Agency and title come from the line that introduces the name:
 // a list line (黎君君   自治区卫生健康委党组成员、副主任) or a sentence
 // (邀请江西省医疗保障局副局长王芳介绍…).
 func (t transcript) speakers(lines []string) []Speaker {
@@ -605,6 +605,12 @@ func (t transcript) speakers(lines []string) []Speaker {
 		}
 	}
 	var out []Speaker
+	if t.hosts > 0 && len(hosts) == 0 {
+		// The host speaks as 主持人： and is never named: list the role as
+		// the name, so that the host's words are not given to the speaker
+		// before them.
+		out = append(out, Speaker{Name: "主持人", Role: "host"})
+	}
 	for _, name := range t.names {
 		sp := Speaker{Name: name}
 		if hosts[name] {
