@@ -106,6 +106,7 @@ func guessDocument(text string) (d Document, outlet string, why []string) {
 	}
 	if d.Kind == KindPressConference {
 		d.Speakers = t.speakers(l.all)
+		speakerRegions(d.Speakers, d.Region)
 		if len(d.Speakers) > 0 {
 			var names []string
 			for _, sp := range d.Speakers {
@@ -632,6 +633,19 @@ func (t transcript) speakers(lines []string) []Speaker {
 	return out
 }
 
+// speakerRegions sets the region of each speaker whose agency names a
+// division other than the document's region (浙江省卫生健康委员会 at a
+// national conference → 浙江), as a manifest records it.
+func speakerRegions(speakers []Speaker, docRegion string) {
+	for i, sp := range speakers {
+		if ms := regions.Find(sp.Agency); len(ms) > 0 && ms[0].Start == 0 {
+			if tag := ms[0].Region.Tag(); tag != docRegion {
+				speakers[i].Region = tag
+			}
+		}
+	}
+}
+
 // squeeze removes the spaces inside a line that a page puts between the
 // characters of a name (万    秋) to line up a list.
 func squeeze(s string) string {
@@ -779,6 +793,9 @@ func writeSpeakers(b *strings.Builder, speakers []Speaker) {
 		}
 		if sp.Role != "" {
 			fmt.Fprintf(b, "            role: %s\n", sp.Role)
+		}
+		if sp.Region != "" {
+			fmt.Fprintf(b, "            region: %s\n", yamlString(sp.Region))
 		}
 	}
 }

@@ -238,6 +238,21 @@ func TestSkeletonGuessed(t *testing.T) {
 	}
 }
 
+// TestGuessSpeakerRegion checks that a speaker whose agency names another
+// division than the document's gets that division as their region.
+func TestGuessSpeakerRegion(t *testing.T) {
+	text := "国家卫生健康委新闻发布会\n出席今天发布会的有：浙江省卫生健康委员会巡视员马伟杭，国家卫生健康委体制改革司司长梁万年。\n主持人：\n请马伟杭介绍。\n马伟杭：\n浙江省深化“最多跑一次”改革。\n记者：请问医改有何进展？\n梁万年：\n谢谢。\n"
+	d, _, _ := guessDocument(text)
+	var got []string
+	for _, sp := range d.Speakers {
+		got = append(got, sp.Name+"/"+sp.Agency+"/"+sp.Title+"/"+sp.Region)
+	}
+	want := "主持人/// | 马伟杭/浙江省卫生健康委员会/巡视员/浙江 | 梁万年/国家卫生健康委体制改革司/司长/"
+	if d.Region != "全国" || strings.Join(got, " | ") != want {
+		t.Errorf("region %s, speakers\n got %s\nwant %s", d.Region, strings.Join(got, " | "), want)
+	}
+}
+
 // FuzzGuessDocument checks that guessing never panics and gives a valid
 // date and kind.
 func FuzzGuessDocument(f *testing.F) {
