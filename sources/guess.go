@@ -83,17 +83,24 @@ func guessDocument(text string) (d Document, outlet string, why []string) {
 	if m := reOutlet().FindStringSubmatch(text); m != nil {
 		outlet = m[1]
 	}
-	if issuers, rule := guessIssuers(l, text); len(issuers) > 0 {
+	issuers, issuerRule := guessIssuers(l, text)
+	if region, rule := guessRegion(d.Title, issuers, text); region != "" {
+		d.Region = region
+		why = append(why, "region "+region+" from "+rule)
+	}
+	if len(issuers) > 0 {
+		written := strings.Join(issuers, "、")
+		for i, is := range issuers {
+			issuers[i] = fullOrganName(is, d.Region)
+		}
 		d.Issuers = issuers
-		why = append(why, fmt.Sprintf("issuer %q from %s", strings.Join(issuers, "、"), rule))
+		if full := strings.Join(issuers, "、"); full != written {
+			issuerRule += " (written " + written + ")"
+		}
+		why = append(why, fmt.Sprintf("issuer %q from %s", strings.Join(issuers, "、"), issuerRule))
 	} else {
 		d.Issuers = []string{"unknown"}
 		why = append(why, "issuer unknown")
-	}
-
-	if region, rule := guessRegion(d.Title, d.Issuers, text); region != "" {
-		d.Region = region
-		why = append(why, "region "+region+" from "+rule)
 	}
 
 	switch d.Kind {
@@ -106,6 +113,9 @@ func guessDocument(text string) (d Document, outlet string, why []string) {
 	}
 	if d.Kind == KindPressConference {
 		d.Speakers = t.speakers(l.all)
+		for i := range d.Speakers {
+			d.Speakers[i].Agency = fullOrganName(d.Speakers[i].Agency, d.Region)
+		}
 		speakerRegions(d.Speakers, d.Region)
 		if len(d.Speakers) > 0 {
 			var names []string
@@ -798,4 +808,49 @@ func writeSpeakers(b *strings.Builder, speakers []Speaker) {
 			fmt.Fprintf(b, "            region: %s\n", yamlString(sp.Region))
 		}
 	}
+}
+
+// organAbbrevs are the short forms of organ words that officials write and
+// the full forms a manifest records (医保局 is 医疗保障局).
+var organAbbrevs = []struct{ short, full string }{
+	{"卫健委", "卫生健康委员会"},
+	{"卫生健康委", "卫生健康委员会"},
+	{"医保局", "医疗保障局"},
+	{"药监局", "药品监督管理局"},
+	{"中医药局", "中医药管理局"},
+	{"疾控局", "疾病预防控制局"},
+	{"市场监管局", "市场监督管理局"},
+	{"发改委", "发展和改革委员会"},
+	{"人社厅", "人力资源和社会保障厅"},
+	{"人社局", "人力资源和社会保障局"},
+	{"新闻办", "新闻办公室"},
+}
+
+// fullOrganName writes out an organ's name as a manifest records it: a
+// leading 自治区, 省 or 市 becomes the full name of the document's region
+// when that is a division of that kind (省医保局 in a document about 浙江 →
+// 浙江省医保局); 政府 right after a division's name becomes 人民政府; and a
+// short organ word at the end becomes its full form (国家卫健委 →
+// 国家卫生健康委员会).
+func fullOrganName(name, region string) string {
+	if name == "" {
+		return ""
+	}
+	if r, ok := regions.Lookup(region); ok && r.Level != regions.LevelCountry {
+		for _, lead := range []string{"自治区", "省", "市"} {
+			if strings.HasPrefix(name, lead) && strings.HasSuffix(r.Name, lead) {
+				name = r.Name + strings.TrimPrefix(name, lead)
+				break
+			}
+		}
+	}
+	if ms := regions.Find(name); len(ms) > 0 && ms[0].Start == 0 && strings.HasPrefix(name[ms[0].End:], "政府") {
+		name = name[:ms[0].End] + "人民" + name[ms[0].End:]
+	}
+	for _, a := range organAbbrevs {
+		if strings.HasSuffix(name, a.short) {
+			return strings.TrimSuffix(name, a.short) + a.full
+		}
+	}
+	return name
 }
