@@ -84,10 +84,8 @@ func guessDocument(text string) (d Document, outlet string, why []string) {
 		outlet = m[1]
 	}
 	issuers, issuerRule := guessIssuers(l, text)
-	if region, rule := guessRegion(d.Title, issuers, text); region != "" {
-		d.Region = region
-		why = append(why, "region "+region+" from "+rule)
-	}
+	region, regionRule := guessRegion(d.Title, issuers, text)
+	d.Region = region
 	if len(issuers) > 0 {
 		written := strings.Join(issuers, "、")
 		for i, is := range issuers {
@@ -101,6 +99,9 @@ func guessDocument(text string) (d Document, outlet string, why []string) {
 	} else {
 		d.Issuers = []string{"unknown"}
 		why = append(why, "issuer unknown")
+	}
+	if region != "" {
+		why = append(why, "region "+region+" from "+regionRule)
 	}
 
 	switch d.Kind {
