@@ -23,9 +23,9 @@ import (
 // word such as 医院 over two columns) and is left empty when it does, so
 // that no number is written twice; a cell across the whole width of the
 // table (a title or a note such as 单位：万元) is written once, in the first
-// column. A table that holds another table is
-// taken for page layout, as is a table of one column: its cells are read
-// as ordinary blocks, and the tables inside it come out as tables.
+// column. A table that holds another table is taken for page layout, as
+// is a table of one column: its cells are read as ordinary blocks, and the
+// tables inside it come out as tables.
 func ExtractHTML(page string) (string, error) {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
