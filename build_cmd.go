@@ -27,9 +27,10 @@ Builds a mediq database from a directory of documents (.txt, .html, .htm,
 .md: UTF-8 with or without BOM, GB18030/GBK, CRLF, saved HTML pages) and its
 manifest.yaml, in the same format as the repository's sources/ (and its
 indicators.yaml, else mediq's own indicator catalogue). Files the
-manifest does not list are loaded with a guessed title, date and issuer, and
-a warning says what was guessed; files that cannot be read are skipped and
-the summary says why.
+manifest does not list are loaded with a guessed title, date, issuer,
+region, kind and, for a transcript, speakers, and a warning says what was
+guessed and by which rule; files that cannot be read are skipped and the
+summary says why.
 
 The database is written to a temporary file beside FILE and renamed into
 place only when the build succeeds: an interrupted or failed build leaves the
@@ -38,7 +39,8 @@ that changed since it was built.
 
 Use the result with: mediq -db FILE
 
---init writes a commented manifest.yaml skeleton for the files in DIR.
+--init writes a commented manifest.yaml skeleton for the files in DIR, with
+every guess filled in and marked "# guessed:" for a person to confirm.
 
 Options:
 `

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -106,68 +105,14 @@ func LoadDir(fsys fs.FS) (Loaded, error) {
 	return l, nil
 }
 
-var (
-	reCNDate   = lazyRegexp(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reISODate  = lazyRegexp(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b`)
-	reOutlet   = lazyRegexp(`来源\s*[:：]\s*([^\s|｜]+)`)
-	regionKeys = []string{"全国", "广西", "山东", "浙江", "安徽", "福建", "重庆", "四川", "陕西", "广东", "江苏", "上海", "北京"}
-)
+var reOutlet = lazyRegexp(`来源\s*[:：]\s*([^\s|｜]+)`)
 
-// infer fills in a manifest entry for a file the manifest does not list.
+// infer fills in a manifest entry for a file the manifest does not list,
+// from its text: see guessDocument.
 func (s *Source) infer() {
-	d := Document{Kind: KindNews}
-	for _, ln := range strings.Split(s.Text, "\n") {
-		if t := strings.TrimSpace(ln); t != "" {
-			d.Title = truncateRunes(t, 80)
-			break
-		}
-	}
-	s.Guessed = append(s.Guessed, fmt.Sprintf("title %q from the first line", d.Title))
-	if date := firstDate(s.Text); date != "" {
-		d.Date = date
-		s.Guessed = append(s.Guessed, "date "+date+" from the first date in the text")
-	} else {
-		s.Guessed = append(s.Guessed, "no date: none in the text, so figures have no document year")
-	}
-	if m := reOutlet().FindStringSubmatch(s.Text); m != nil {
-		s.Outlet = m[1]
-		d.Issuers = []string{m[1]}
-		s.Guessed = append(s.Guessed, fmt.Sprintf("issuer %q from 来源", m[1]))
-	} else {
-		s.Outlet = "unknown"
-		d.Issuers = []string{"unknown"}
-		s.Guessed = append(s.Guessed, "issuer unknown")
-	}
-	best, n := "", 0
-	for _, r := range regionKeys {
-		if c := strings.Count(s.Text, r); c > n {
-			best, n = r, c
-		}
-	}
-	if best != "" {
-		d.Region = best
-		s.Guessed = append(s.Guessed, "region "+best+" (named most often)")
-	}
-	s.Guessed = append(s.Guessed, "kind news", "body: the whole file")
-	s.PageDate = d.Date
-	s.Documents = []Document{d}
-}
-
-// firstDate returns the first date written in text, as YYYY-MM-DD.
-func firstDate(text string) string {
-	var best string
-	at := len(text) + 1
-	for _, re := range []*regexp.Regexp{reCNDate(), reISODate()} {
-		if m := re.FindStringSubmatchIndex(text); m != nil && m[0] < at {
-			y, mo, d := text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]]
-			date := fmt.Sprintf("%s-%02s-%02s", y, mo, d)
-			date = strings.ReplaceAll(date, " ", "0")
-			if validDate(date) {
-				best, at = date, m[0]
-			}
-		}
-	}
-	return best
+	d, outlet, why := guessDocument(s.Text)
+	s.Outlet, s.PageDate, s.Documents = outlet, d.Date, []Document{d}
+	s.Guessed = append(s.Guessed, why...)
 }
 
 func truncateRunes(s string, n int) string {
@@ -201,6 +146,7 @@ sources:
 `)
 	for _, s := range srcs {
 		fmt.Fprintf(&b, "  - file: %s\n", yamlString(s.File))
+		writeGuessed(&b, s.Guessed)
 		fmt.Fprintf(&b, "    outlet: %s\n", yamlString(s.Outlet))
 		if s.PageDate != "" {
 			fmt.Fprintf(&b, "    page_date: %s\n", s.PageDate)
@@ -210,7 +156,7 @@ sources:
 		b.WriteString("    documents:\n")
 		for _, d := range s.Documents {
 			fmt.Fprintf(&b, "      - title: %s\n", yamlString(d.Title))
-			b.WriteString("        number: \"\"\n")
+			fmt.Fprintf(&b, "        number: %s\n", yamlString(d.Number))
 			b.WriteString("        issuers:\n")
 			for _, is := range d.Issuers {
 				fmt.Fprintf(&b, "          - %s\n", yamlString(is))
@@ -223,7 +169,7 @@ sources:
 			fmt.Fprintf(&b, "        kind: %s\n", d.Kind)
 			fmt.Fprintf(&b, "        region: %s\n", yamlString(d.Region))
 			b.WriteString("        # body:\n        #   - start: 正文开头的文字\n        #     end: 正文结尾的文字\n")
-			b.WriteString("        # speakers:\n        #   - name: 姓名\n        #     agency: 所属机构\n")
+			writeSpeakers(&b, d.Speakers)
 		}
 		b.WriteString("\n")
 	}

@@ -50,6 +50,7 @@ func FuzzExtractHTML(f *testing.F) {
 	f.Add("<table><tr><th>序号</th><th>2020年</th></tr><tr><td>1</td><td>126</td></tr></table>")
 	f.Add("<p>a<br>b</p><pre>  x\n y</pre><ul><li>一</li><li>二</li></ul>")
 	f.Add("<div><table><tr><td><p>嵌套</p><table><tr><td>1</td></tr></table></td></tr></table></div>")
+	f.Add("<table><caption>表1</caption><tr><th rowspan=2>地区</th><th colspan=2>医院</th></tr><tr><th>诊疗人次数</th><th>入院人数</th></tr><tr><td>南宁市</td><td rowspan=0>1</td><td colspan=3>2</td></tr></table>")
 	f.Fuzz(func(t *testing.T, page string) {
 		text, err := sources.ExtractHTML(page)
 		if err != nil {
@@ -60,6 +61,9 @@ func FuzzExtractHTML(f *testing.F) {
 		}
 		if strings.Contains(page, "<script>SECRET</script>") && strings.Contains(text, "SECRET") {
 			t.Fatalf("script text leaked")
+		}
+		if strings.Contains(text, "\n\n\n") || text != "\n" && strings.HasPrefix(text, "\n") {
+			t.Fatalf("more than one blank line between blocks: %q", text)
 		}
 	})
 }
@@ -74,7 +78,7 @@ func TestExtractHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "规划\n\n首页 > 规划\n\n主要指标\n\n指标\t2020年\t2025年\n\n药品集中带量采购品种(个)\t126\t800\n\n共有891种药品\n\n和94类耗材。\n"
+	want := "规划\n\n首页 > 规划\n\n主要指标\n\n指标\t2020年\t2025年\n药品集中带量采购品种(个)\t126\t800\n\n共有891种药品\n\n和94类耗材。\n"
 	if got != want {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}

@@ -9,9 +9,23 @@ import (
 )
 
 // ExtractHTML returns the text of a saved HTML page: its title on the first
-// line, then one line per paragraph, heading, list item and block, and one
-// line per table row with its cells separated by tabs, as mediq's loader
-// reads tables. Scripts, styles and other non-text elements are dropped.
+// line, then one line per paragraph, heading, list item and block, with a
+// blank line between them. Scripts, styles and other non-text elements are
+// dropped.
+//
+// A table comes out as one block, with a blank line before and after it:
+// its caption on a line of its own, then one line per row with the cells
+// separated by single tabs and no blank lines between the rows. A cell's
+// text has its white space collapsed to single spaces, so it holds no tab
+// or line break. Cells that span columns or rows (colspan, rowspan) are
+// laid out on a grid so that every cell stands over its column: a slot a
+// span covers repeats the cell's text when it holds no digit (a header
+// word such as 医院 over two columns) and is left empty when it does, so
+// that no number is written twice; a cell across the whole width of the
+// table (a title or a note such as 单位：万元) is written once, in the first
+// column. A table that holds another table is taken for page layout, as
+// is a table of one column: its cells are read as ordinary blocks, and the
+// tables inside it come out as tables.
 func ExtractHTML(page string) (string, error) {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
@@ -24,28 +38,24 @@ func ExtractHTML(page string) (string, error) {
 	}
 	x.walk(doc)
 	x.newline()
-	var out []string
-	for _, ln := range strings.Split(x.b.String(), "\n") {
-		ln = strings.TrimRight(ln, " \t")
-		ln = strings.TrimLeft(ln, " ")
-		if strings.Trim(ln, "\t") != "" {
-			out = append(out, ln)
-		}
-	}
-	return strings.Join(out, "\n\n") + "\n", nil
+	return strings.Join(x.blocks, "\n\n") + "\n", nil
 }
 
 type extractor struct {
-	b     strings.Builder
-	inPre int
-	cell  int // cells written in the current table row
+	blocks []string        // finished blocks: a line of text, or a table
+	line   strings.Builder // the line being written
+	inPre  int
 }
 
+// newline ends the line being written, keeping it as a block unless it is
+// blank.
 func (x *extractor) newline() {
-	s := x.b.String()
-	if s != "" && !strings.HasSuffix(s, "\n") {
-		x.b.WriteByte('\n')
+	ln := strings.TrimRight(x.line.String(), " \t")
+	ln = strings.TrimLeft(ln, " ")
+	if strings.Trim(ln, "\t") != "" {
+		x.blocks = append(x.blocks, ln)
 	}
+	x.line.Reset()
 }
 
 func (x *extractor) text(s string) {
@@ -54,8 +64,15 @@ func (x *extractor) text(s string) {
 		if s == "" {
 			return
 		}
+		x.line.WriteString(s)
+		return
 	}
-	x.b.WriteString(s)
+	for i, part := range strings.Split(s, "\n") {
+		if i > 0 {
+			x.newline()
+		}
+		x.line.WriteString(part)
+	}
 }
 
 // skipped elements hold no text a reader sees.
@@ -69,11 +86,11 @@ var skipped = map[atom.Atom]bool{
 var blocks = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
 	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Table: true,
-	atom.Tr: true, atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true,
-	atom.Blockquote: true, atom.Pre: true, atom.Dd: true, atom.Dt: true, atom.Dl: true,
-	atom.Hr: true, atom.Caption: true, atom.Figure: true, atom.Figcaption: true, atom.Main: true,
-	atom.Nav: true, atom.Aside: true, atom.Address: true, atom.Form: true, atom.Tbody: true,
-	atom.Thead: true, atom.Tfoot: true,
+	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Section: true, atom.Article: true,
+	atom.Header: true, atom.Footer: true, atom.Blockquote: true, atom.Pre: true, atom.Dd: true,
+	atom.Dt: true, atom.Dl: true, atom.Hr: true, atom.Caption: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Main: true, atom.Nav: true, atom.Aside: true, atom.Address: true,
+	atom.Form: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
 }
 
 func (x *extractor) walk(n *html.Node) {
@@ -87,20 +104,16 @@ func (x *extractor) walk(n *html.Node) {
 		}
 		switch n.DataAtom {
 		case atom.Br:
-			x.b.WriteByte('\n')
-			return
-		case atom.Td, atom.Th:
-			if x.cell > 0 {
-				x.b.WriteByte('\t')
-			}
-			x.cell++
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				x.walkInline(c)
-			}
-			return
-		case atom.Tr:
 			x.newline()
-			x.cell = 0
+			return
+		case atom.Table:
+			if t := readTable(n); t != nil {
+				x.newline()
+				if lines := t.lines(); len(lines) > 0 {
+					x.blocks = append(x.blocks, strings.Join(lines, "\n"))
+				}
+				return
+			}
 		case atom.Pre:
 			x.inPre++
 			defer func() { x.inPre-- }()
@@ -115,23 +128,30 @@ func (x *extractor) walk(n *html.Node) {
 	}
 }
 
-// walkInline writes a table cell's content on one line.
-func (x *extractor) walkInline(n *html.Node) {
-	switch n.Type {
-	case html.TextNode:
-		x.text(n.Data)
-		return
-	case html.ElementNode:
-		if skipped[n.DataAtom] {
+// cellText returns the text of a table cell or caption on one line, its
+// white space collapsed.
+func cellText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
 			return
+		case html.ElementNode:
+			if skipped[n.DataAtom] {
+				return
+			}
+			if n.DataAtom == atom.Br || blocks[n.DataAtom] {
+				b.WriteByte(' ')
+			}
 		}
-		if n.DataAtom == atom.Br || blocks[n.DataAtom] {
-			x.b.WriteByte(' ')
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
 		}
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		x.walkInline(c)
-	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 func findTitle(n *html.Node) string {
