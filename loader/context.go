@@ -137,7 +137,7 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 	} else if c.paraRegion != "" && s.SpeakerIndex < 0 {
 		row.Region = c.paraRegion
 	}
-	row.Role = roleOf(before, row.Period, d.Date, d.Kind, f)
+	row.Role = roleOf(s.Text, before, row.Period, d.Date, d.Kind, f)
 	if row.Role == RoleChange || row.Role == RoleTarget || row.Role == RoleActual {
 		row.Direction = directionOf(before) // 增加20个… in a task is a target that rises
 	}
@@ -329,11 +329,21 @@ func periodMarks(text, docDate string) []periodMark {
 		}
 		out = append(out, periodMark{end, period})
 	}
+	spans := findIf(text, []string{"-", "—", "–", "~", "～", "至", "到"}, reYearSpan)
 	for _, m := range reYear().FindAllStringSubmatchIndex(text, -1) {
-		add(m[0], m[1], text[m[2]:m[3]])
+		named := false
+		for _, sp := range spans {
+			named = named || m[0] >= sp[0] && m[1] <= sp[1] && insideBrackets(text, sp[0])
+		}
+		if !named {
+			add(m[0], m[1], text[m[2]:m[3]])
+		}
 	}
-	for _, m := range findIf(text, []string{"-", "—", "–", "~", "～", "至", "到"}, reYearSpan) {
+	for _, m := range spans {
 		a, b := text[m[2]:m[3]], text[m[4]:m[5]]
+		if insideBrackets(text, m[0]) {
+			continue // 三年行动方案（2025—2027年）: the span of a programme's name
+		}
 		if isYear(a) && isYear(b) && a < b {
 			add(m[0], m[1], a+"/"+b)
 		}
@@ -489,7 +499,7 @@ func lastDay(y, m int) int {
 
 // roleOf returns the role the words before a figure give it (see the rules
 // at the top of this file).
-func roleOf(before, period, docDate, kind string, f Figure) string {
+func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 	clause := before
 	if i := strings.LastIndexAny(clause, "，,；;。"); i >= 0 {
 		clause = clause[i:]
@@ -505,19 +515,21 @@ func roleOf(before, period, docDate, kind string, f Figure) string {
 		}
 		return RoleActual
 	case endsWith(tail, changeWords, verbFillers), f.Unit == "百分点":
+		if period == "" && isPlanned(kind) && !containsAny(before, actualWords) || future {
+			return RoleTarget // 增加20个 in a task: a target that rises
+		}
 		return RoleChange
 	case containsAny(before, targetWords), deadlineAhead(before, docDate):
 		return RoleTarget
-	case containsAny(clause, ruleWords) && !future && !containsAny(clause, actualWords):
-		return ""
+	case containsAny(sentence, ruleWords) && !future && !containsAny(clause, actualWords):
+		return "" // a rule's bound or condition: 处…罚款, 应当在5日内
 	case containsAny(clause, actualWords):
 		return RoleActual
-	case future:
+	case future, isPlanned(kind) && period == yearPrefix(docDate):
+		// a plan's or notice's task for its own year is still to be done
 		return RoleTarget
 	case period != "":
 		return RoleActual
-	case kind == "notice" && f.Qualifier != Exact && f.Qualifier != Approx:
-		return "" // a bound that no year places states a rule's condition
 	case isPlanned(kind):
 		return RoleTarget
 	}
@@ -536,7 +548,7 @@ var (
 	// actualWords say the figure was reached.
 	actualWords = []string{"已", "累计", "截至", "完成", "实现了", "共有", "全年", "目前", "现有", "达到了", "共计"}
 	// ruleWords say the figure is a rule's bound, not a value.
-	ruleWords = []string{"应当", "不得", "须", "必须", "处", "罚款", "可以", "有效期", "之日起"}
+	ruleWords = []string{"应当", "不得", "必须", "罚款", "有效期", "之日起", "日内", "违反"}
 )
 
 func containsAny(s string, words []string) bool {
@@ -754,6 +766,17 @@ func placeNamed(sentence string, at int, own string) string {
 func hasPlaceRune(s string) bool {
 	for _, r := range s {
 		if r >= 0x4e00 {
+			return true
+		}
+	}
+	return false
+}
+
+// insideBrackets reports whether byte i of s is inside a book title or a
+// parenthesis: 《…》, （…）, (…).
+func insideBrackets(s string, i int) bool {
+	for _, p := range [][2]string{{"《", "》"}, {"（", "）"}, {"(", ")"}} {
+		if open := strings.LastIndex(s[:i], p[0]); open >= 0 && !strings.Contains(s[open:i], p[1]) {
 			return true
 		}
 	}

@@ -983,6 +983,9 @@ func (sc *scanner) skipDate(j, end int) int {
 	k := j
 	for k < end && (sc.text[k] == ' ' || isDigit(sc.text[k]) || strings.ContainsRune("年度月日号—–-~至到", sc.text[k])) {
 		k++
+		if r := sc.text[k-1]; r == '日' || r == '号' {
+			break // the day ends a date: 14日10:00 goes on with a time
+		}
 	}
 	return k
 }
@@ -1053,6 +1056,9 @@ func (sc *scanner) chinese(i, start, end, prevEnd int) (Figure, int, bool) {
 	if err != nil {
 		return Figure{}, j, false
 	}
+	if sc.at(i-1) == '第' {
+		return sc.ordinal(i, j, v) // 居全国第一 is a rank; 第十九场 an ordinal
+	}
 	t := sc.readTailChinese(j, end)
 	if t.unit == "" && t.qualifier == "" {
 		return Figure{}, j, false // 三医, 两票制: a numeral with no unit is not a count
@@ -1062,9 +1068,6 @@ func (sc *scanner) chinese(i, start, end, prevEnd int) (Figure, int, bool) {
 	}
 	if t.unit == "月" && !sc.measureBefore(t.unitEnd-1) || t.unit == "日" && sc.at(i-1) == '月' {
 		return Figure{}, t.end, false // 一月, 二十五日: dates written in words
-	}
-	if sc.at(i-1) == '第' {
-		return sc.ordinal(i, j, v)
 	}
 	if leadingMagnitude {
 		// 百余家, 逾百家, 近千人: a leading 百 or 千 counts only with an
