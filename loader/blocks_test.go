@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 var updateBlocks = flag.Bool("update", false, "rewrite testdata/blocks/*.golden from segmentBlocks' output")
@@ -641,17 +640,14 @@ func TestSegmentBlocksGolden(t *testing.T) {
 }
 
 // TestSegmentBlocksLongLine checks that a 4 MB one-line document holding one
-// tab is one paragraph, segmented in well under a second.
+// tab is one paragraph. How fast it is segmented is BenchmarkSegmentBlocks'
+// business: timings in a test fail on a busy machine.
 func TestSegmentBlocksLongLine(t *testing.T) {
 	text := longLine(4 << 20)
 	if n := strings.Count(string(text), "\t"); n != 1 {
 		t.Fatalf("long line holds %d tabs, want 1", n)
 	}
-	start := time.Now()
 	blocks := segmentBlocks(text, Span{0, len(text)})
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("segmentBlocks took %v on %d runes", d, len(text))
-	}
 	if len(blocks) != 1 || blocks[0].Kind != BlockParagraph || blocks[0].Span != (Span{0, len(text)}) {
 		t.Errorf("got %d blocks, first %+v; want one paragraph [0:%d]", len(blocks), blocks[0], len(text))
 	}

@@ -424,13 +424,11 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 func (w *writer) indicators(inds []sources.Indicator) {
 	for _, ind := range inds {
 		rules, _ := json.Marshal(struct {
-			Units     []string `json:"units"`
-			Clause    []string `json:"clause,omitempty"`
-			ClauseAll []string `json:"clause_all,omitempty"`
-			After     []string `json:"after,omitempty"`
-			Sentence  []string `json:"sentence,omitempty"`
-			Label     []string `json:"label,omitempty"`
-		}{ind.Units, ind.Clause, ind.ClauseAll, ind.After, ind.Sentence, ind.Label})
+			Units   []string `json:"units"`
+			Names   []string `json:"names"`
+			Context []string `json:"context,omitempty"`
+			Region  string   `json:"region,omitempty"`
+		}{ind.Units, ind.Names, ind.Context, ind.Region})
 		w.exec("INSERT INTO indicators(key, name_zh, name_en, unit, description, rules) VALUES (?, ?, ?, ?, ?, ?)",
 			ind.Key, ind.NameZh, ind.NameEn, ind.Unit, ind.Description, string(rules))
 	}

@@ -59,6 +59,9 @@ type docContext struct {
 	// paraPeriod is the period in force at the end of the paragraph's
 	// sentences read so far; sectionPeriod the section heading's.
 	paraPeriod, sectionPeriod string
+	// sectionOpen is set until the section's heading or a paragraph of it
+	// has stated a period.
+	sectionOpen bool
 	// paraRegion is the place the paragraph last named, "" for its own.
 	paraRegion string
 	para       int // the sentence index the paragraph starts at
@@ -72,9 +75,24 @@ func (c *docContext) newParagraph(si int) {
 // heading records a section heading's period, which its paragraphs inherit.
 func (c *docContext) heading(text string) {
 	marks := periodMarks(text, c.doc.Date)
-	c.sectionPeriod = ""
+	c.sectionPeriod, c.sectionOpen = "", true
 	if len(marks) > 0 {
-		c.sectionPeriod = marks[len(marks)-1].period
+		c.sectionPeriod, c.sectionOpen = marks[len(marks)-1].period, false
+	}
+}
+
+// newTurn starts a speaker's turn in a transcript: the periods earlier
+// speakers stated are not the new speaker's.
+func (c *docContext) newTurn() {
+	c.sectionPeriod, c.sectionOpen = "", true
+}
+
+// endParagraph lets the first paragraph of a section that states a period
+// give it to the section: its later paragraphs inherit it (“十三五”期间，…
+// opens a plan's 发展基础).
+func (c *docContext) endParagraph() {
+	if c.sectionOpen && c.paraPeriod != "" {
+		c.sectionPeriod, c.sectionOpen = c.paraPeriod, false
 	}
 }
 
@@ -97,7 +115,7 @@ func (c *docContext) endSentence(si int) {
 func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 	c := &p.ctx
 	s := d.Sentences[si]
-	row := Row{Figure: f, Sentence: si, Region: d.Region, Issuer: d.Issuer(), Speaker: s.Speaker, Pair: -1}
+	row := Row{Figure: f, Sentence: si, Region: d.Region, Issuer: d.Issuer(), Speaker: s.Speaker, Pair: -1, Respective: -1}
 	if s.SpeakerIndex >= 0 {
 		sp := d.Speakers[s.SpeakerIndex]
 		if sp.Region != "" {
@@ -142,7 +160,46 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 		row.Direction = directionOf(before) // 增加20个… in a task is a target that rises
 	}
 	row.Subject = p.subjectOf(s, f, d.Figures)
+	if k := respectiveOf(s, si, before, f, d.Figures); k >= 0 {
+		row.Respective = k
+		if generic(row.Subject) {
+			row.Subject = d.Figures[k].Subject
+		}
+	}
 	return row
+}
+
+// respectiveOf returns, for a figure after 分别 in its sentence, the index
+// of the figure with its unit before 分别 that it answers to, counting in
+// order (共有891种药品和94类耗材…,分别较2024年底增加109种、15类), or -1.
+func respectiveOf(s Sentence, si int, before string, f Figure, prior []Row) int {
+	at := strings.LastIndex(before, "分别")
+	if at < 0 {
+		return -1
+	}
+	var earlier []int // the figures of f's unit before 分别
+	k := 0            // and f's place among those after it
+	for i, r := range prior {
+		if r.Sentence != si || r.Unit != f.Unit || r.Start >= f.Start {
+			continue
+		}
+		if byteOffset(s.Text, r.End-s.Start) <= at {
+			earlier = append(earlier, i)
+		} else {
+			k++
+		}
+	}
+	if k >= len(earlier) {
+		return -1
+	}
+	return earlier[k]
+}
+
+// generic reports whether a subject names no measure of its own: empty, or
+// only the words of a comparison (分别较2024年底).
+func generic(subject string) bool {
+	s := strings.TrimSpace(subject)
+	return s == "" || strings.HasPrefix(s, "分别") || strings.HasPrefix(s, "较") || strings.HasPrefix(s, "比")
 }
 
 // respectivePeriod applies 分别 to periods: in 到2022年和2030年…分别不低于22%
@@ -507,6 +564,8 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 	tail := lastRunes(before, 16)
 	future := isFuture(period, docDate)
 	switch {
+	case hasSuffixAny(strings.TrimRight(tail, " "), upToWords):
+		return "" // 可达100%, 最高20万元: what may be reached, not what was
 	case endsWith(tail, fromWords, fromFillers):
 		return RoleBaseline
 	case endsWith(tail, toWords, toFillers):
@@ -547,6 +606,9 @@ var (
 	targetWords = []string{"力争", "目标", "确保", "预计", "将达到", "争取", "要达到", "努力实现", "力求"}
 	// actualWords say the figure was reached.
 	actualWords = []string{"已", "累计", "截至", "完成", "实现了", "共有", "全年", "目前", "现有", "达到了", "共计"}
+	// upToWords right before a figure make it a ceiling that may be
+	// reached: neither an actual nor a target.
+	upToWords = []string{"可达", "最高可达", "最高可", "最高达", "最高为", "最多可", "最高"}
 	// ruleWords say the figure is a rule's bound, not a value.
 	ruleWords = []string{"应当", "不得", "必须", "罚款", "有效期", "之日起", "日内", "违反"}
 )
@@ -821,27 +883,41 @@ func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
 }
 
 // subjectStops end the noun phrase after a count: punctuation, particles and
-// the verbs that follow a counted noun.
-const subjectStops = "，,。；;：:、（）()“”\"《》【】和及与或等的在中已都被将从向对为是有由到至比较达共均全以其也并且还就所"
+// the verbs that follow a counted noun. 的 does not end it: it joins a
+// modifier to its head (44种适用于罕见病的药品).
+const subjectStops = "，,。；;：:、（）()“”\"《》【】和及与或等在已都被将从向对为是有由到至比较达共均全以其也并且还就所"
 
-// nounAfter returns the noun phrase right after a count (up to a stop), or "".
+// nounAfter returns the noun phrase right after a count (up to a stop), or
+// "" when none follows: a count followed by a verb (从10个增长至41个) is the
+// object of that verb, not of a noun.
 func nounAfter(text []rune, from, end int) string {
 	k := from
-	for k < end && k-from < 16 {
+	for k < end && k-from < 20 {
 		r := text[k]
 		if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) || strings.ContainsRune(subjectStops, r) {
 			break
 		}
 		k++
 	}
+	for k > from && text[k-1] == '的' {
+		k-- // 14个市的116家医院: 的 before another count ends the phrase
+	}
 	if k-from < 2 {
 		return ""
 	}
-	return string(text[from:k])
+	n := string(text[from:k])
+	for _, w := range [][]string{changeWords, upWords, downWords} {
+		for _, v := range w {
+			if strings.HasPrefix(n, v) {
+				return ""
+			}
+		}
+	}
+	return n
 }
 
 // linkWords stand between a subject and its figure: 为, 达到, 增长 …
-var linkWords = []string{"分别达到", "分别为", "分别", "达到", "为", "达", "是", "共计", "合计", "累计", "共", "计", "约", "近", "超过", "逾", "不低于", "不少于", "不超过", "低于", "高于", "增长", "增加", "提高到", "提高至", "提高", "下降到", "下降至", "下降", "降低", "减少", "降至", "增至", "稳定在", "控制在", "保持在", "达到了", "已", "有", "仅", "只有", "至少", "至", "到", "了"}
+var linkWords = []string{"分别达到", "分别为", "分别", "可达", "最高可达", "达到", "为", "达", "是", "从", "由", "共计", "合计", "累计", "共", "计", "约", "近", "超过", "逾", "不低于", "不少于", "不超过", "低于", "高于", "增长", "增加", "提高到", "提高至", "提高", "下降到", "下降至", "下降", "降低", "减少", "降至", "增至", "稳定在", "控制在", "保持在", "达到了", "已", "有", "仅", "只有", "至少", "至", "到", "了"}
 
 // nounBefore returns the noun phrase that ends right before a figure in its
 // clause, less the link words, and the time and place words that open it.
@@ -855,7 +931,7 @@ func nounBefore(text []rune, sentStart, at int) string {
 	for {
 		trimmed := false
 		for _, w := range linkWords {
-			if t, ok := strings.CutSuffix(s, w); ok && t != "" {
+			if t, ok := strings.CutSuffix(s, w); ok {
 				s, trimmed = strings.TrimSpace(t), true
 			}
 		}
@@ -867,6 +943,12 @@ func nounBefore(text []rune, sentStart, at int) string {
 		}
 		if !trimmed {
 			break
+		}
+	}
+	// 把/将 put the object before its verb: 我们把检验互认的项目从73项…
+	for _, m := range []string{"把", "将"} {
+		if i := strings.LastIndex(s, m); i >= 0 && i+len(m) < len(s) {
+			s = s[i+len(m):]
 		}
 	}
 	// drop a leading date and place: 2023年末，全国…, 全区…, 其中

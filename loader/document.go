@@ -63,6 +63,10 @@ type Row struct {
 	// Pair indexes Doc.Figures: the other end of a from–to pair
 	// (从3万元提高到6万元), -1 for none.
 	Pair int
+	// Respective indexes Doc.Figures: for a figure after 分别, the figure of
+	// its unit before 分别 that it answers to (共有891种药品…,分别较2024年底
+	// 增加109种), -1 for none.
+	Respective int
 }
 
 // Parse reads one source into documents, sentences and figures. Every body
@@ -216,6 +220,7 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 				line := text[ln.Start:ln.End]
 				if lbl, idx, ok := turn(line, d.Speakers); ok {
 					speaker, speakerIdx = lbl, idx
+					p.ctx.newTurn() // a speaker's turn starts afresh
 				}
 				switch headingLevel(line) {
 				case 1:
@@ -241,6 +246,9 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 						d.Figures = append(d.Figures, row)
 					}
 					p.ctx.endSentence(si)
+				}
+				if headingLevel(line) == 0 {
+					p.ctx.endParagraph()
 				}
 			}
 		}

@@ -12,10 +12,11 @@ import (
 // clauseBreaks end the clause a figure's indicator is read from.
 const clauseBreaks = "，,；;。：:、！？!?\n\t"
 
-// AttachIndicators sets each figure's indicator from the catalogue's rules
-// (see sources/indicators.yaml): the indicator whose phrase matches the
-// figure's clause, table row label or following words, with a unit the
-// indicator takes. The longest matched phrase wins; a tie attaches neither,
+// AttachIndicators sets each figure's indicator from the catalogue (see
+// sources/indicators.yaml): the indicator one of whose names the figure's
+// subject holds (or, for a figure with no subject, its clause), with a unit
+// it takes, its context words in the sentence and its region. The longest
+// name wins, a subject match before a clause match; a tie attaches neither,
 // so a figure never belongs to two indicators by accident.
 func (p *Parsed) AttachIndicators(inds []sources.Indicator) {
 	for di := range p.Documents {
@@ -23,14 +24,23 @@ func (p *Parsed) AttachIndicators(inds []sources.Indicator) {
 		for i := range d.Figures {
 			f := &d.Figures[i]
 			f.Indicator = p.indicatorOf(inds, d, i)
+			if f.Indicator == "" && f.Respective >= 0 {
+				// 分别较2024年底增加109种、15类: each measures what its
+				// counterpart before 分别 measures
+				f.Indicator = d.Figures[f.Respective].Indicator
+			}
 		}
 	}
 }
 
+// subjectMatch weighs a name found in a figure's subject above any found
+// in its clause.
+const subjectMatch = 1 << 16
+
 func (p *Parsed) indicatorOf(inds []sources.Indicator, d *Doc, i int) string {
 	f := d.Figures[i]
 	s := d.Sentences[f.Sentence]
-	clause, after := "", ""
+	clause := ""
 	if f.Label == "" {
 		lo, hi := f.Start, f.End
 		for lo > s.Start && !strings.ContainsRune(clauseBreaks, p.Text[lo-1]) {
@@ -40,20 +50,30 @@ func (p *Parsed) indicatorOf(inds []sources.Indicator, d *Doc, i int) string {
 			hi++
 		}
 		clause = string(p.Text[lo:hi])
-		after = string(p.Text[f.End:hi])
+		// A name that is the subject of another figure of the same unit
+		// in the clause measures that figure, not this one (山东118个县
+		// 组建388个医共体: 医共体 is what 388个 counts).
+		for j, g := range d.Figures {
+			if j != i && g.Sentence == f.Sentence && g.Unit == f.Unit && g.Start >= lo && g.End <= hi && g.Subject != "" {
+				clause = strings.ReplaceAll(clause, g.Subject, "")
+			}
+		}
+	}
+	subject := f.Subject
+	if f.Label != "" {
+		subject = f.Label
 	}
 	best, bestLen, tie := "", 0, false
 	for _, ind := range inds {
-		if !contains(ind.Units, f.Unit) {
+		if !contains(ind.Units, f.Unit) || ind.Region != "" && ind.Region != f.Region ||
+			len(ind.Context) > 0 && longestIn(s.Text, ind.Context) == 0 {
 			continue
 		}
-		n := 0
-		if f.Label != "" {
-			n = longestIn(f.Label, ind.Label)
-		} else if longestIn(clause, ind.ClauseAll) >= 0 && allIn(clause, ind.ClauseAll) &&
-			(len(ind.Sentence) == 0 || longestIn(s.Text, ind.Sentence) > 0) &&
-			(len(ind.After) == 0 || prefixIn(after, ind.After)) {
-			n = longestIn(clause, ind.Clause)
+		n := longestIn(subject, ind.Names)
+		if n > 0 {
+			n += subjectMatch
+		} else {
+			n = longestIn(clause, ind.Names)
 		}
 		switch {
 		case n > bestLen:
@@ -64,16 +84,6 @@ func (p *Parsed) indicatorOf(inds []sources.Indicator, d *Doc, i int) string {
 	}
 	if tie {
 		return ""
-	}
-	if best == "" && strings.Contains(s.Text, "分别") {
-		// 分别较2024年底增加109种、15类: each takes the indicator of the
-		// earlier figure of its sentence with the same unit.
-		for j := 0; j < i; j++ {
-			g := d.Figures[j]
-			if g.Sentence == f.Sentence && g.Unit == f.Unit && g.Indicator != "" {
-				return g.Indicator
-			}
-		}
 	}
 	return best
 }
@@ -97,24 +107,6 @@ func longestIn(text string, list []string) int {
 		}
 	}
 	return n
-}
-
-func allIn(text string, list []string) bool {
-	for _, ph := range list {
-		if !strings.Contains(text, ph) {
-			return false
-		}
-	}
-	return true
-}
-
-func prefixIn(text string, list []string) bool {
-	for _, ph := range list {
-		if strings.HasPrefix(text, ph) {
-			return true
-		}
-	}
-	return false
 }
 
 // CatalogueKey identifies an indicator catalogue, for parse keys.

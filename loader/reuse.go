@@ -241,7 +241,7 @@ func (p *previous) readDoc(ctx context.Context, did int64, d *Doc) error {
 		if f.Period == "unknown" {
 			f.Period = ""
 		}
-		f.Pair = -1
+		f.Pair, f.Respective = -1, -1
 		if pair.Valid {
 			f.Pair = int(pair.Int64 - first)
 		}

@@ -245,33 +245,80 @@ ORDER BY i.key,
 
 -- name: plan-vs-actual
 -- title: 规划目标与最新实际 | Plan targets beside the latest reported actuals
--- description: For one region, every target set for an indicator beside the latest actual value
--- description: reported for the same indicator and region, and whether the target was met
--- description: (yes/no by the target's qualifier: 超过 needs more, 以下 needs at most, otherwise at least).
+-- description: For one region, every target beside the latest actual value reported for the same
+-- description: measure after the target was set: the same indicator, or where neither figure has one the
+-- description: same subject, and always the same unit and region. A ceiling (可达, 最高) or a rule's bound
+-- description: is no actual. met says whether the target was met (by its qualifier: 超过 needs more, 以下
+-- description: at most, otherwise at least); why says on what the two were matched; both sentences follow.
 -- param: region = 广西 | region, e.g. 广西, 山东, 全国
 WITH targets AS (
-    SELECT f.id, f.indicator_key, f.raw, f.value, f.qualifier, f.period, d.title AS document, d.issue_date
-    FROM figures f JOIN documents d ON d.id = f.document_id
-    WHERE f.role = 'target' AND f.indicator_key IS NOT NULL AND f.region = :region
-), actuals AS (
-    SELECT f.id, f.indicator_key, f.raw, f.value, f.period, d.title AS document, d.issue_date,
-           row_number() OVER (PARTITION BY f.indicator_key
-                              ORDER BY d.issue_date DESC, nullif(f.period, 'unknown') DESC, f.id) AS recency
-    FROM figures f JOIN documents d ON d.id = f.document_id
-    WHERE f.role = 'actual' AND f.indicator_key IS NOT NULL AND f.region = :region
+    SELECT f.id, f.indicator_key, f.subject, f.unit, f.raw, f.value, f.qualifier, f.period,
+           d.title AS document, d.issue_date, s.text AS sentence
+    FROM figures f JOIN documents d ON d.id = f.document_id JOIN sentences s ON s.id = f.sentence_id
+    WHERE f.role = 'target' AND f.region = :region
+      AND (f.indicator_key IS NOT NULL OR coalesce(f.subject, '') <> '')
+), pairs AS (
+    SELECT t.id AS target_id, a.id AS actual_id,
+           CASE WHEN t.indicator_key IS NOT NULL THEN 'indicator ' || t.indicator_key
+                ELSE 'subject ' || t.subject END AS why,
+           row_number() OVER (PARTITION BY t.id
+                              ORDER BY ad.issue_date DESC, nullif(a.period, 'unknown') DESC, a.id) AS recency
+    FROM targets t
+    JOIN figures a ON a.role = 'actual' AND a.region = :region AND a.unit = t.unit
+         AND (t.indicator_key IS NOT NULL AND a.indicator_key = t.indicator_key
+              OR t.indicator_key IS NULL AND a.indicator_key IS NULL AND a.subject = t.subject)
+    JOIN documents ad ON ad.id = a.document_id
+    WHERE ad.issue_date >= t.issue_date AND a.id <> t.id
 )
-SELECT i.name_zh AS indicator, t.raw AS target, t.period AS target_period, t.document AS target_document,
-       a.raw AS latest_actual, a.period AS actual_period, a.document AS actual_document,
+SELECT coalesce(i.name_zh, t.subject) AS measure, t.raw AS target, t.period AS target_period,
+       t.document AS target_document, a.raw AS latest_actual, a.period AS actual_period,
+       ad.title AS actual_document,
        CASE WHEN a.id IS NULL THEN NULL
             WHEN t.qualifier = 'gt' THEN iif(a.value > t.value, 'yes', 'no')
             WHEN t.qualifier = 'lt' THEN iif(a.value < t.value, 'yes', 'no')
             WHEN t.qualifier = 'lte' THEN iif(a.value <= t.value, 'yes', 'no')
             ELSE iif(a.value >= t.value, 'yes', 'no') END AS met,
-       i.unit, t.id AS target_id, a.id AS actual_id
+       p.why, t.unit, t.sentence AS target_sentence, xs.text AS actual_sentence,
+       t.id AS target_id, a.id AS actual_id
 FROM targets t
-JOIN indicators i ON i.key = t.indicator_key
-LEFT JOIN actuals a ON a.indicator_key = t.indicator_key AND a.recency = 1
-ORDER BY (a.id IS NULL), i.key, t.period;
+LEFT JOIN indicators i ON i.key = t.indicator_key
+LEFT JOIN pairs p ON p.target_id = t.id AND p.recency = 1
+LEFT JOIN figures a ON a.id = p.actual_id
+LEFT JOIN documents ad ON ad.id = a.document_id
+LEFT JOIN sentences xs ON xs.id = a.sentence_id
+WHERE t.indicator_key IS NOT NULL OR a.id IS NOT NULL
+ORDER BY (a.id IS NULL), coalesce(t.indicator_key, t.subject), t.period;
+
+-- name: subjects
+-- title: 跨文件的同一测量 | Subjects measured in two or more documents
+-- description: Every subject (what a figure measures, read from its sentence or table row) that
+-- description: figures of two or more documents measure in the same unit. A Chinese noun phrase ends
+-- description: in its head, so a subject counts every figure whose subject ends with it
+-- description: (救助比例 takes 住院医疗费用救助比例). List one with the subject-figures preset.
+WITH s AS (
+    SELECT DISTINCT subject, unit FROM figures WHERE length(subject) >= 2
+)
+SELECT s.subject, s.unit, count(*) AS figures, count(DISTINCT f.document_id) AS documents,
+       group_concat(DISTINCT f.period) AS periods, min(f.raw) AS example
+FROM s
+JOIN figures f ON f.unit = s.unit AND f.subject LIKE '%' || s.subject
+GROUP BY s.subject, s.unit
+HAVING count(DISTINCT f.document_id) >= 2
+ORDER BY documents DESC, length(s.subject) DESC, figures DESC, s.subject;
+
+-- name: subject-figures
+-- title: 同一测量的数字 | Figures of one subject across documents
+-- description: Every figure whose subject ends with the one given (救助比例 takes
+-- description: 住院医疗费用救助比例), document by document, with its period, role, region and
+-- description: sentence: the same measure lined up without an indicator.
+-- param: subject = 救助比例 | a subject, as the subjects preset lists it
+SELECT d.issue_date, d.title AS document, f.subject, f.raw, f.value, f.unit, f.period, f.role,
+       f.region, s.text AS sentence, f.id
+FROM figures f
+JOIN documents d ON d.id = f.document_id
+JOIN sentences s ON s.id = f.sentence_id
+WHERE f.subject LIKE '%' || :subject
+ORDER BY d.issue_date, f.char_start;
 
 -- name: regions
 -- title: 地区对比 | One indicator, region against region

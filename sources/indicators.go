@@ -10,7 +10,7 @@ import (
 // IndicatorsFile is the name of the indicator catalogue in a sources directory.
 const IndicatorsFile = "indicators.yaml"
 
-// Indicator is one subject the documents measure, with the rules that
+// Indicator is one measure the documents state, with the names that
 // attach figures to it (see indicators.yaml for how they apply).
 type Indicator struct {
 	Key         string `yaml:"key"`
@@ -19,12 +19,16 @@ type Indicator struct {
 	Unit        string `yaml:"unit"`
 	Description string `yaml:"description"`
 
-	Units     []string `yaml:"units"`
-	Clause    []string `yaml:"clause"`
-	ClauseAll []string `yaml:"clause_all"`
-	After     []string `yaml:"after"`
-	Sentence  []string `yaml:"sentence"`
-	Label     []string `yaml:"label"`
+	// Units are the units of the figures it takes.
+	Units []string `yaml:"units"`
+	// Names are names and synonyms of the measure, matched in a figure's
+	// subject (see indicators.yaml).
+	Names []string `yaml:"names"`
+	// Context, when given, are words one of which the figure's sentence
+	// must hold.
+	Context []string `yaml:"context"`
+	// Region, when given, is the only region whose figures it takes.
+	Region string `yaml:"region"`
 
 	Line int `yaml:"-"` // the catalogue line the entry starts on
 }
@@ -75,8 +79,8 @@ func ParseIndicators(name string, data []byte) ([]Indicator, error) {
 			return nil, bad("needs name_zh, name_en, unit and description")
 		case len(ind.Units) == 0:
 			return nil, bad("needs units: the units of the figures it takes")
-		case len(ind.Clause) == 0 && len(ind.Label) == 0:
-			return nil, bad("needs clause or label phrases, or no figure can belong to it")
+		case len(ind.Names) == 0:
+			return nil, bad("needs names: the names of the measure, or no figure can belong to it")
 		}
 		if prev, ok := seen[ind.Key]; ok {
 			return nil, bad(fmt.Sprintf("defined twice (first on line %d)", prev))
