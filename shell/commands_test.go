@@ -276,3 +276,38 @@ func TestInteractive(t *testing.T) {
 		t.Errorf("prompts %q, want %q", lines.prompts, wantPrompts)
 	}
 }
+
+// TestOneLoopTwoSources runs testdata/session.sql as a script (the plain
+// line source, as for standard input) and typed line by line at the prompt
+// (the interactive line source), and expects the same results: both go
+// through the one input loop. Only the error lines differ, in that a script
+// names the line.
+func TestOneLoopTwoSources(t *testing.T) {
+	script, err := os.ReadFile(filepath.Join("testdata", "session.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scriptOut, scriptErr bytes.Buffer
+	sh := openShell(t, &scriptOut, &scriptErr)
+	if err := sh.RunScript(context.Background(), bytes.NewReader(script)); err == nil {
+		t.Error("the script's error was not returned")
+	}
+
+	var typedOut, typedErr bytes.Buffer
+	sh = openShell(t, &typedOut, &typedErr)
+	lines := &fakeLines{lines: strings.Split(strings.TrimSuffix(string(script), "\n"), "\n")}
+	sh.Lines = lines
+	if err := sh.Interactive(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// Interactive prints a newline for Ctrl-D at the end.
+	if got, want := strings.TrimSuffix(typedOut.String(), "\n"), scriptOut.String(); got != want {
+		t.Errorf("typed and scripted output differ:\n--- script\n%s\n--- typed\n%s", want, got)
+	}
+	if got, want := typedErr.String(), strings.Replace(scriptErr.String(), "near line 19: ", "", 1); got != want {
+		t.Errorf("typed errors %q, want %q (the script's without the line)", got, want)
+	}
+	if len(lines.history) == 0 {
+		t.Error("the typed entries were not added to the history")
+	}
+}

@@ -108,7 +108,7 @@ func (s *Shell) savedPresets() ([]savedPreset, string, error) {
 // strings and comments.
 func positionalParams(q string) int {
 	n := 0
-	lx := lexer{src: q}
+	lx := lexer{src: []byte(q)}
 	for {
 		tok := lx.next()
 		if tok.kind == tokEOF {

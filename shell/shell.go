@@ -12,7 +12,6 @@
 package shell
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"errors"
@@ -165,137 +164,6 @@ func (s *Shell) Exec(ctx context.Context, input string) error {
 	return nil
 }
 
-// isDotCommand reports whether a line, outside a statement, is a dot-command.
-func isDotCommand(line string) bool {
-	return strings.HasPrefix(strings.TrimLeft(line, " \t"), ".")
-}
-
-// RunScript runs the statements and dot-commands read from r (from In when r
-// is nil) with no prompts, printing each error with its line number. It goes on after an
-// error unless Bail is set, in which case it returns ErrBail at the first.
-// It returns an error if any statement failed.
-func (s *Shell) RunScript(ctx context.Context, r io.Reader) error {
-	if r == nil {
-		r = s.In
-	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
-	var sp Splitter
-	line, stmtLine := 0, 0
-	failed := false
-	report := func(n int, err error) error {
-		failed = true
-		fmt.Fprintf(s.Err, msgErrorLine, n, err)
-		if s.Bail {
-			return ErrBail
-		}
-		return nil
-	}
-	for sc.Scan() && !s.quit {
-		line++
-		text := sc.Text()
-		if line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
-		}
-		if !sp.Pending() && isDotCommand(text) {
-			sp.Reset()
-			if err := s.dot(ctx, strings.TrimSpace(text)); err != nil {
-				if err := report(line, err); err != nil {
-					return err
-				}
-			}
-			continue
-		}
-		if !sp.Pending() {
-			stmtLine = line
-		}
-		for _, stmt := range sp.Add(text) {
-			if err := s.runSQL(ctx, stmt); err != nil {
-				if err := report(stmtLine, err); err != nil {
-					return err
-				}
-			}
-			stmtLine = line
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read script: %w", err)
-	}
-	if sp.Pending() && !s.quit {
-		if err := s.runSQL(ctx, strings.TrimSpace(sp.Rest())); err != nil {
-			if err := report(stmtLine, err); err != nil {
-				return err
-			}
-		}
-	}
-	if failed {
-		return errors.New(errScriptFailed)
-	}
-	return nil
-}
-
-// Interactive reads entries from s.Lines until Ctrl-D or .quit. Errors are
-// printed and the shell goes on. Ctrl-C at the prompt clears the entry;
-// while a statement runs, Interrupt (called by the caller's signal handler)
-// cancels it.
-func (s *Shell) Interactive(ctx context.Context) error {
-	if s.Lines == nil {
-		return errors.New("shell: Interactive needs a LineReader in Lines")
-	}
-	if s.Version != "" {
-		fmt.Fprintf(s.Out, msgBanner, s.Version)
-	}
-	var sp Splitter
-	var entry []string
-	for !s.quit {
-		prompt := msgPrompt
-		if sp.Pending() {
-			prompt = msgContinuePrompt
-		}
-		text, err := s.Lines.ReadLine(prompt)
-		switch {
-		case errors.Is(err, io.EOF):
-			fmt.Fprintln(s.Out)
-			return nil
-		case errors.Is(err, ErrInterrupted):
-			sp.Reset()
-			entry = entry[:0]
-			continue
-		case err != nil:
-			return fmt.Errorf("read input: %w", err)
-		}
-		if !sp.Pending() && isDotCommand(text) {
-			sp.Reset()
-			s.Lines.AddHistory(text)
-			if err := s.dot(ctx, strings.TrimSpace(text)); err != nil {
-				fmt.Fprintf(s.Err, msgError, err)
-			}
-			continue
-		}
-		entry = append(entry, text)
-		stmts := sp.Add(text)
-		if len(stmts) > 0 || !sp.Pending() {
-			if e := historyEntry(entry); e != "" {
-				s.Lines.AddHistory(e)
-			}
-			entry = entry[:0]
-			if sp.Pending() {
-				entry = append(entry, sp.Rest())
-			}
-		}
-		for _, stmt := range stmts {
-			err := s.runSQL(ctx, stmt)
-			switch {
-			case errors.Is(err, errCancelled):
-				fmt.Fprintln(s.Err, msgCancelled)
-			case err != nil:
-				fmt.Fprintf(s.Err, msgError, err)
-			}
-		}
-	}
-	return nil
-}
-
 // historyEntry joins the lines of a multi-line entry into one history line
 // (the history file holds one entry per line), turning -- comments into
 // /* */ ones so they do not swallow the lines after them.
@@ -303,7 +171,7 @@ func historyEntry(lines []string) string {
 	parts := make([]string, 0, len(lines))
 	for _, line := range lines {
 		var b strings.Builder
-		lx := lexer{src: line}
+		lx := lexer{src: []byte(line)}
 		for {
 			tok := lx.next()
 			if tok.kind == tokEOF {
