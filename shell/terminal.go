@@ -104,6 +104,7 @@ func (s *Shell) RunTerminal(ctx context.Context) error {
 		}
 	}
 	s.Lines = t
+	s.Interruptible = true
 	if f, ok := s.Out.(*os.File); ok && s.Pager == nil {
 		s.Pager = func(out []byte) bool { return page(f, out) }
 	}
