@@ -229,7 +229,8 @@ ORDER BY documents DESC, figures DESC, i.key;
 -- title: 指标时间序列 | One indicator across all documents, by period
 -- description: Every figure of one indicator across all documents, ordered by the period it
 -- description: describes (the document date where the text gives none): baselines, targets,
--- description: reported values and changes side by side.
+-- description: reported values and changes side by side. .chart draws it as columns over
+-- description: the periods, each with its value and unit (.chart --svg FILE for a picture).
 -- param: indicator = vbp_drugs | an indicator key (see the indicators preset) or a Chinese phrase in its name, e.g. 集采
 SELECT coalesce(nullif(f.period, 'unknown'), d.issue_date) AS period, f.role, f.direction, f.region,
        f.raw, f.value, f.unit, f.qualifier, f.agency, d.issue_date, d.title AS document, i.key AS indicator, f.id
@@ -248,6 +249,7 @@ ORDER BY i.key,
 -- description: For one region, every target set for an indicator beside the latest actual value
 -- description: reported for the same indicator and region, and whether the target was met
 -- description: (yes/no by the target's qualifier: 超过 needs more, 以下 needs at most, otherwise at least).
+-- description: .chart draws each target beside its latest actual as a pair of bars.
 -- param: region = 广西 | region, e.g. 广西, 山东, 全国
 WITH targets AS (
     SELECT f.id, f.indicator_key, f.raw, f.value, f.qualifier, f.period, d.title AS document, d.issue_date

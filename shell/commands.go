@@ -24,6 +24,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "backup", files: true, usage: "FILE", help: "Write the whole database to FILE, a file sqlite3 opens", run: (*Shell).cmdBackup},
+		{name: "chart", usage: "[--svg FILE [--force]]", help: "Draw the last result: bars, or columns over periods; --svg writes an SVG file", run: (*Shell).cmdChart},
 		{name: "describe", usage: "TABLE", help: "Columns of TABLE with their descriptions from the data dictionary", run: (*Shell).cmdDescribe},
 		{name: "export", files: true, usage: "FILE [--no-bom] [--force] SQL | PRESET [ARG...]", help: "Write a query's rows to FILE as CSV for spreadsheets (UTF-8 with BOM)", run: (*Shell).cmdExport},
 		{name: "figure", usage: "ID", help: "One figure: its value, sentence and the source text around it", run: (*Shell).cmdFigure},

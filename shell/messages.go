@@ -38,6 +38,8 @@ const (
 	msgBackedUp = "Wrote the database to %s.\n"
 	// msgSavedPreset reports a finished .save-preset: name, file.
 	msgSavedPreset = "Saved preset %q in %s; run it with .preset %s.\n"
+	// msgChartWritten reports a finished .chart --svg: file.
+	msgChartWritten = "Wrote the chart to %s.\n"
 	// msgHistoryUnavailable warns once that history cannot be kept: error.
 	msgHistoryUnavailable = "warning: history will not be kept: %v\n"
 )
@@ -69,6 +71,10 @@ const (
 	errSafeFiles        = "%s reads or writes files, which -safe does not allow"
 	errScriptFailed     = "the script had errors (see above)"
 	errInvalidPresetSQL = "the SQL of preset %s does not compile: %v"
+	errChartNothing     = "nothing to chart yet: run a query first, e.g. .preset series vbp_drugs, then .chart"
+	errChartEmpty       = "the last result has no rows to chart"
+	errChartColumns     = "a chart needs a label column and a number column; the last result has one column"
+	errChartNoNumbers   = "the last result (%s) has no column of numbers to chart besides ids; select a label and a number, e.g. SELECT unit, count(*) FROM figures GROUP BY unit"
 )
 
 // helpIntro heads the output of .help.

@@ -82,6 +82,10 @@ type Shell struct {
 	// Pager, when set, is called with results too long for the screen; it
 	// returns false when it could not page them and they must be printed.
 	Pager func(output []byte) bool
+	// TermSize, when set, returns the terminal's height and width in lines
+	// and columns, and whether it is known; .chart fits its width and wide
+	// results are paged or shown in line mode. RunTerminal sets it.
+	TermSize func() (rows, cols int, ok bool)
 	// Version is printed in the interactive banner.
 	Version string
 	// Interruptible runs each statement under a context that Interrupt
@@ -99,6 +103,7 @@ type Shell struct {
 	cancel  context.CancelFunc // cancels the running statement
 	quit    bool
 	elapsed time.Duration // time the last statement took
+	last    *Result       // the last result printed, for .chart
 }
 
 // New returns a Shell on db printing to out and err, in the table mode with
@@ -295,6 +300,7 @@ func collect(ctx context.Context, conn *sql.Conn, stmt string, args ...any) (*Re
 // print writes r to the current output in the current format, through the
 // pager when it is too long for the screen.
 func (s *Shell) print(r *Result) error {
+	s.last = r
 	w, toConsole := s.resultWriter()
 	defer s.closeOnce()
 	if toConsole && s.Pager != nil {
