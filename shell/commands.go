@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 )
@@ -44,6 +45,7 @@ func commands() []command {
 		{name: "sources", help: "The source files and the documents in them, with issuer and date", run: (*Shell).cmdSources},
 		{name: "tables", help: "List the tables and views", run: (*Shell).cmdTables},
 		{name: "timer", usage: "on|off", help: "Show how long each statement took", run: (*Shell).cmdTimer},
+		{name: "width", usage: "[N|off]", help: "Cut cells wider than N columns with … in the table and box modes (default 60)", run: (*Shell).cmdWidth},
 		{name: "verify", help: "Re-check figures against their source text, source hashes, schema and integrity", run: (*Shell).cmdVerify},
 	}
 }
@@ -316,5 +318,30 @@ func (s *Shell) cmdRead(ctx context.Context, c *cmdLine) error {
 	if err != nil {
 		return fmt.Errorf(".read %s: %w", c.args[0], err)
 	}
+	return nil
+}
+
+func (s *Shell) cmdWidth(_ context.Context, c *cmdLine) error {
+	switch len(c.args) {
+	case 0:
+		if s.Format.MaxWidth == 0 {
+			fmt.Fprintln(s.console(), msgWidthOff)
+		} else {
+			fmt.Fprintf(s.console(), msgWidth, s.Format.MaxWidth)
+		}
+		return nil
+	case 1:
+	default:
+		return usageError("width")
+	}
+	if a := strings.ToLower(c.args[0]); a == "off" || a == "0" {
+		s.Format.MaxWidth = 0
+		return nil
+	}
+	n, err := strconv.Atoi(c.args[0])
+	if err != nil || n < minCellWidth {
+		return fmt.Errorf(errBadWidth, c.args[0], minCellWidth)
+	}
+	s.Format.MaxWidth = n
 	return nil
 }

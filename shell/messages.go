@@ -38,6 +38,10 @@ const (
 	msgBackedUp = "Wrote the database to %s.\n"
 	// msgSavedPreset reports a finished .save-preset: name, file.
 	msgSavedPreset = "Saved preset %q in %s; run it with .preset %s.\n"
+	// msgWidth answers .width without an argument: columns.
+	msgWidth = "cells wider than %d columns are cut with … in the table and box modes\n"
+	// msgWidthOff answers .width when cells are not cut.
+	msgWidthOff = "cells are shown whole in every mode (.width off)"
 	// msgChartWritten reports a finished .chart --svg: file.
 	msgChartWritten = "Wrote the chart to %s.\n"
 	// msgHistoryUnavailable warns once that history cannot be kept: error.
@@ -71,6 +75,7 @@ const (
 	errSafeFiles        = "%s reads or writes files, which -safe does not allow"
 	errScriptFailed     = "the script had errors (see above)"
 	errInvalidPresetSQL = "the SQL of preset %s does not compile: %v"
+	errBadWidth         = ".width wants a number of columns (at least %[2]d) or off, not %[1]q"
 	errChartNothing     = "nothing to chart yet: run a query first, e.g. .preset series vbp_drugs, then .chart"
 	errChartEmpty       = "the last result has no rows to chart"
 	errChartColumns     = "a chart needs a label column and a number column; the last result has one column"

@@ -22,8 +22,12 @@ func modeNames() []string {
 }
 
 // defaultMaxWidth is the widest a cell may be, in terminal columns, in the
-// table and box modes before it is cut with an ellipsis.
+// table and box modes before it is cut with an ellipsis; .width changes it.
 const defaultMaxWidth = 60
+
+// minCellWidth is the narrowest .width accepts: room for a Chinese
+// character and the ellipsis.
+const minCellWidth = 3
 
 // narrow returns a width measure that counts columns the way terminals outside
 // CJK locales draw text: Chinese characters two columns wide,

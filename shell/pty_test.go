@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -88,9 +89,22 @@ func homeDirs(dir string) []string {
 
 func startScreen(t *testing.T, home string, env ...string) *screen {
 	t.Helper()
+	return startScreenSize(t, home, &pty.Winsize{Rows: 60, Cols: 220}, env...)
+}
+
+// startScreenSize starts mediq on a terminal of the given size. An env
+// entry "NAME" without "=" removes NAME from the environment.
+func startScreenSize(t *testing.T, home string, size *pty.Winsize, env ...string) *screen {
+	t.Helper()
 	cmd := exec.Command(mediqBinary(t))
-	cmd.Env = append(homeDirs(home), env...)
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 60, Cols: 220})
+	for _, kv := range append(homeDirs(home), env...) {
+		name, _, set := strings.Cut(kv, "=")
+		cmd.Env = slices.DeleteFunc(cmd.Env, func(e string) bool { return strings.HasPrefix(e, name+"=") })
+		if set {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	f, err := pty.StartWithSize(cmd, size)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,4 +309,42 @@ func TestTerminalPager(t *testing.T) {
 		t.Errorf("a one-line result went through the pager:\n%s", out)
 	}
 	s.exit()
+}
+
+// wideSQL is 30 rows of about 220 columns, typed at the prompt.
+const wideSQL = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 30) " +
+	"SELECT x AS id, printf('%050d', x) AS a, printf('%.50c', '乙') AS b, printf('%050d', x * 7) AS c, printf('%050d', x * 9) AS d FROM n;\r"
+
+// TestTerminalWideResult shows a 30-line result with rows of about 220
+// columns on a terminal 80 columns wide: through less -S, which chops the
+// lines instead of wrapping them, when PAGER is not set, and in line mode,
+// one value a line, when paging is turned off with PAGER=.
+func TestTerminalWideResult(t *testing.T) {
+	t.Run("less -S", func(t *testing.T) {
+		if _, err := exec.LookPath("less"); err != nil {
+			t.Skip("less is not installed")
+		}
+		s := startScreenSize(t, t.TempDir(), &pty.Winsize{Rows: 60, Cols: 80}, "PAGER", "LESS")
+		s.send(wideSQL)
+		s.waitFor("| 30 | 00000")
+		s.waitFor("(END)")
+		s.mu.Lock()
+		out := s.out.String()
+		s.mu.Unlock()
+		// Row 30's last cell (30 × 9 = 270) lies past column 200: chopped.
+		if strings.Contains(out, "0270 |") {
+			t.Errorf("the wide lines were wrapped, not chopped:\n%s", out)
+		}
+		s.send("q")
+		s.waitFor("mediq> ")
+		s.exit()
+	})
+	t.Run("line mode", func(t *testing.T) {
+		s := startScreenSize(t, t.TempDir(), &pty.Winsize{Rows: 60, Cols: 80}, "PAGER=")
+		s.send(wideSQL)
+		s.waitFor("id = 30\r\n")
+		s.waitFor(" d = 00000000000000000000000000000000000000000000000270")
+		s.waitFor("mediq> ")
+		s.exit()
+	})
 }

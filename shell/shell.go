@@ -79,8 +79,10 @@ type Shell struct {
 	// ConfigDir holds the person's saved presets (presets.json); when empty,
 	// the mediq directory of os.UserConfigDir is used.
 	ConfigDir string
-	// Pager, when set, is called with results too long for the screen; it
-	// returns false when it could not page them and they must be printed.
+	// Pager, when set, is called with results too long or too wide for the
+	// screen (as TermSize gives it); it returns false when it could not
+	// page them, and then a result too wide for the screen is shown in line
+	// mode, which does not break a grid across lines.
 	Pager func(output []byte) bool
 	// TermSize, when set, returns the terminal's height and width in lines
 	// and columns, and whether it is known; .chart fits its width and wide
@@ -303,18 +305,51 @@ func (s *Shell) print(r *Result) error {
 	s.last = r
 	w, toConsole := s.resultWriter()
 	defer s.closeOnce()
-	if toConsole && s.Pager != nil {
-		var b strings.Builder
-		if err := s.Format.Write(&b, r); err != nil {
-			return err
-		}
-		if s.Pager([]byte(b.String())) {
-			return nil
-		}
-		_, err := io.WriteString(w, b.String())
+	if !toConsole || s.Pager == nil || s.TermSize == nil {
+		return s.Format.Write(w, r)
+	}
+	rows, cols, ok := s.TermSize()
+	if !ok {
+		return s.Format.Write(w, r)
+	}
+	var b strings.Builder
+	if err := s.Format.Write(&b, r); err != nil {
 		return err
 	}
-	return s.Format.Write(w, r)
+	out := b.String()
+	long, wide := tooBig(out, rows, cols)
+	if (long || wide) && s.Pager([]byte(out)) {
+		return nil
+	}
+	if wide && isGrid(s.Format.Mode) {
+		// Wrapped, a grid is unreadable; one "column = value" a line is not.
+		f := s.Format
+		f.Mode = "line"
+		return f.Write(w, r)
+	}
+	_, err := io.WriteString(w, out)
+	return err
+}
+
+// isGrid reports whether mode draws rows as lines of aligned cells, which
+// a terminal narrower than the lines wraps into a mess.
+func isGrid(mode string) bool {
+	return mode == "table" || mode == "box" || mode == "markdown"
+}
+
+// tooBig reports whether out has more lines than a terminal of rows lines
+// shows at once (less one for the prompt), and whether any of its lines is
+// wider than cols columns.
+func tooBig(out string, rows, cols int) (long, wide bool) {
+	n := 0
+	wm := narrow()
+	for line := range strings.Lines(out) {
+		n++
+		if !wide && len(line) > cols && wm.StringWidth(strings.TrimRight(line, "\n")) > cols {
+			wide = true
+		}
+	}
+	return n >= rows-1, wide
 }
 
 // resultWriter returns where results go now and whether that is the console.
