@@ -10,6 +10,7 @@ import (
 
 	"github.com/mediq/mediq/db"
 	"github.com/mediq/mediq/internal/atomicfile"
+	"github.com/mediq/mediq/internal/plural"
 )
 
 // writeAtomic writes a file through write, atomically (see package
@@ -71,6 +72,7 @@ args:
 	}
 	var q string
 	var args []any
+	var bound []binding // a preset's arguments
 	if first := strings.Fields(c.args[i]); len(first) > 0 && sqlStart(first[0]) {
 		q = c.Rest(i)
 	} else {
@@ -78,11 +80,16 @@ args:
 		if err != nil {
 			return err
 		}
-		q, args = pq, sqlArgs(bs)
+		q, args, bound = pq, sqlArgs(bs), bs
 	}
 	r, err := s.query(ctx, q, args...)
 	if err != nil {
 		return err
+	}
+	if len(r.Rows) == 0 && bound != nil {
+		if err := s.unknownArgument(ctx, c.args[i], bound); err != nil {
+			return err
+		}
 	}
 	if len(r.Columns) == 0 {
 		return errors.New(errExportSQLOnly)
@@ -90,7 +97,7 @@ args:
 	if err := exportCSV(file, r, bom, force); err != nil {
 		return fmt.Errorf(".export: %w", err)
 	}
-	fmt.Fprintf(s.Err, msgExported, len(r.Rows), file)
+	fmt.Fprintf(s.Err, msgExported, plural.Count(len(r.Rows), "row", "rows"), file)
 	return nil
 }
 

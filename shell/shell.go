@@ -236,7 +236,18 @@ func (s *Shell) statementContext(ctx context.Context) (context.Context, func()) 
 
 // runSQL runs one statement, binding args, and prints its rows.
 func (s *Shell) runSQL(ctx context.Context, stmt string, args ...any) error {
+	return s.runSQLCheck(ctx, stmt, nil, args...)
+}
+
+// runSQLCheck is runSQL that, when check is not nil, calls it with the
+// result before printing, and fails instead with the error it returns.
+func (s *Shell) runSQLCheck(ctx context.Context, stmt string, check func(*Result) error, args ...any) error {
 	r, err := s.query(ctx, stmt, args...)
+	if err == nil && check != nil {
+		if err = check(r); err != nil {
+			s.closeOnce()
+		}
+	}
 	if err == nil {
 		if len(r.Columns) == 0 {
 			s.closeOnce()
