@@ -139,6 +139,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	sh.Safe = *safe
 	sh.Version = db.Version
 	sh.Format.Null = *null
+	if f, ok := stdout.(*os.File); ok && isTerminal(f) {
+		sh.TermSize = shell.TerminalSize(f) // .chart fits the terminal
+	}
 	interactive := fs.NArg() == 0 && isTerminal(stdin)
 	if !interactive && !isTerminal(stdout) {
 		// Like sqlite3, plain values when the output goes to a program.

@@ -2,7 +2,6 @@ package shell
 
 import (
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -388,11 +387,7 @@ func svgColors() []string { return []string{"#3b6ea5", "#e0893a", "#5a9e5a", "#9
 // one per row and series) with the value and unit at their ends.
 func (c *chart) writeSVG(w io.Writer) error {
 	wm := narrow()
-	esc := func(s string) string {
-		var b strings.Builder
-		xml.EscapeText(&b, []byte(s))
-		return b.String()
-	}
+	esc := xmlEscaper()
 	var body strings.Builder
 	y := 34.0
 	if len(c.series) > 1 {
@@ -421,6 +416,24 @@ func (c *chart) writeSVG(w io.Writer) error {
 %s</svg>
 `, svgW, y+marginX, svgW, y+marginX, fontPx, esc(title), marginX, esc(title), body.String())
 	return err
+}
+
+// xmlEscaper returns a function that makes text safe inside an XML element
+// or a quoted attribute: the five special characters as entities, and
+// characters XML does not allow (controls other than tab and line breaks) as
+// U+FFFD. (encoding/xml would do it too, at the price of building its
+// entity tables at every start of mediq.)
+func xmlEscaper() func(string) string {
+	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;")
+	return func(s string) string {
+		s = strings.Map(func(c rune) rune {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF {
+				return '\uFFFD'
+			}
+			return c
+		}, s)
+		return r.Replace(s)
+	}
 }
 
 // svgBars draws horizontal bars from y down and returns the y below them.
@@ -486,18 +499,24 @@ func (c *chart) svgColumns(body *strings.Builder, y float64, esc func(string) st
 	return base + 36
 }
 
-// cmdChart is .chart [--svg FILE] [--force].
-func (s *Shell) cmdChart(_ context.Context, c *cmdLine) error {
+// cmdChart is .chart [--svg FILE [--force]] [SQL | PRESET [ARG...]]: it
+// charts the last result, or runs the query or preset given (without
+// printing its rows) and charts that.
+func (s *Shell) cmdChart(ctx context.Context, c *cmdLine) error {
 	svg, force := "", false
-	for i := 0; i < len(c.args); i++ {
+	i := 0
+opts:
+	for ; i < len(c.args); i++ {
 		switch a := c.args[i]; {
 		case a == "--svg" && i+1 < len(c.args):
 			i++
 			svg = c.args[i]
 		case a == "--force":
 			force = true
-		default:
+		case strings.HasPrefix(a, "--"):
 			return usageError("chart")
+		default:
+			break opts
 		}
 	}
 	if force && svg == "" {
@@ -506,7 +525,23 @@ func (s *Shell) cmdChart(_ context.Context, c *cmdLine) error {
 	if svg != "" && s.Safe {
 		return fmt.Errorf(errSafeFiles, ".chart --svg")
 	}
-	ch, err := newChart(s.last)
+	r := s.last
+	if i < len(c.args) {
+		q, args, bound, err := s.queryOrPreset(ctx, c, i)
+		if err != nil {
+			return err
+		}
+		if r, err = s.query(ctx, q, args...); err != nil {
+			return err
+		}
+		if len(r.Rows) == 0 && bound != nil {
+			if err := s.unknownArgument(ctx, c.args[i], bound); err != nil {
+				return err
+			}
+		}
+		s.last = r
+	}
+	ch, err := newChart(r)
 	if err != nil {
 		return err
 	}

@@ -184,3 +184,50 @@ func TestChartErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestChartOfQuery checks that .chart SQL draws what running SQL and then
+// .chart draws, without printing the rows, and that .chart PRESET ARG
+// reports an argument that matches nothing.
+func TestChartOfQuery(t *testing.T) {
+	var out, errOut bytes.Buffer
+	sh := chartShell(t, &out, &errOut)
+	twoSteps := runAll(t, sh, &out, seriesQuery, ".chart")
+	oneStep := runAll(t, sh, &out, ".chart "+strings.ReplaceAll(seriesQuery, "\n", " "))
+	if !bytes.Equal(oneStep, twoSteps) {
+		t.Errorf(".chart SQL:\n%s\nwant what SQL then .chart draw:\n%s", oneStep, twoSteps)
+	}
+	err := sh.Exec(context.Background(), ".chart series no_such_key")
+	if err == nil || !strings.Contains(err.Error(), "matches nothing") {
+		t.Errorf(".chart series no_such_key: %v", err)
+	}
+}
+
+// TestChartSVGEscapes checks that labels with XML's special characters and
+// a control character still give well-formed XML that keeps the label.
+func TestChartSVGEscapes(t *testing.T) {
+	var out, errOut bytes.Buffer
+	sh := chartShell(t, &out, &errOut)
+	path := filepath.Join(t.TempDir(), "esc.svg")
+	runAll(t, sh, &out, `SELECT '<b>"R&D"</b> ''x''' || char(1) AS label, 3 AS n`, ".chart --svg "+path)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	var texts strings.Builder
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not well-formed: %v\n%s", err, b)
+		}
+		if cd, ok := tok.(xml.CharData); ok {
+			texts.Write(cd)
+		}
+	}
+	if !strings.Contains(texts.String(), `<b>"R&D"</b> 'x'`+"\uFFFD") {
+		t.Errorf("the label did not survive escaping:\n%s", b)
+	}
+}

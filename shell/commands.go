@@ -25,7 +25,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "backup", files: true, usage: "FILE", help: "Write the whole database to FILE, a file sqlite3 opens", run: (*Shell).cmdBackup},
-		{name: "chart", usage: "[--svg FILE [--force]]", help: "Draw the last result: bars, or columns over periods; --svg writes an SVG file", run: (*Shell).cmdChart},
+		{name: "chart", usage: "[--svg FILE [--force]] [SQL | PRESET [ARG...]]", help: "Draw the last result (or the query's): bars, or columns over periods; --svg writes an SVG file", run: (*Shell).cmdChart},
 		{name: "describe", usage: "TABLE", help: "Columns of TABLE with their descriptions from the data dictionary", run: (*Shell).cmdDescribe},
 		{name: "export", files: true, usage: "FILE [--no-bom] [--force] SQL | PRESET [ARG...]", help: "Write a query's rows to FILE as CSV for spreadsheets (UTF-8 with BOM)", run: (*Shell).cmdExport},
 		{name: "figure", usage: "ID", help: "One figure: its value, sentence and the source text around it", run: (*Shell).cmdFigure},
@@ -45,8 +45,8 @@ func commands() []command {
 		{name: "sources", help: "The source files and the documents in them, with issuer and date", run: (*Shell).cmdSources},
 		{name: "tables", help: "List the tables and views", run: (*Shell).cmdTables},
 		{name: "timer", usage: "on|off", help: "Show how long each statement took", run: (*Shell).cmdTimer},
-		{name: "width", usage: "[N|off]", help: "Cut cells wider than N columns with … in the table and box modes (default 60)", run: (*Shell).cmdWidth},
 		{name: "verify", help: "Re-check figures against their source text, source hashes, schema and integrity", run: (*Shell).cmdVerify},
+		{name: "width", usage: "[N|off]", help: "Cut cells wider than N columns with … in the table and box modes (default 60)", run: (*Shell).cmdWidth},
 	}
 }
 

@@ -44,6 +44,21 @@ func sqlStart(word string) bool {
 	return false
 }
 
+// queryOrPreset reads the arguments of a dot-command from argument i on as
+// SQL (when they start with SELECT, WITH, VALUES, PRAGMA or EXPLAIN) or as a
+// preset name and its arguments, and returns the SQL, the values to bind and,
+// for a preset, its bindings.
+func (s *Shell) queryOrPreset(ctx context.Context, c *cmdLine, i int) (string, []any, []binding, error) {
+	if first := strings.Fields(c.args[i]); len(first) > 0 && sqlStart(first[0]) {
+		return c.Rest(i), nil, nil, nil
+	}
+	q, bs, err := s.resolvePreset(ctx, c.args[i], c.args[i+1:])
+	if err != nil {
+		return "", nil, nil, err
+	}
+	return q, sqlArgs(bs), bs, nil
+}
+
 func (s *Shell) cmdExport(ctx context.Context, c *cmdLine) error {
 	bom, force := true, false
 	file := ""
@@ -70,17 +85,9 @@ args:
 	if i >= len(c.args) {
 		return errors.New(errExportNothing)
 	}
-	var q string
-	var args []any
-	var bound []binding // a preset's arguments
-	if first := strings.Fields(c.args[i]); len(first) > 0 && sqlStart(first[0]) {
-		q = c.Rest(i)
-	} else {
-		pq, bs, err := s.resolvePreset(ctx, c.args[i], c.args[i+1:])
-		if err != nil {
-			return err
-		}
-		q, args, bound = pq, sqlArgs(bs), bs
+	q, args, bound, err := s.queryOrPreset(ctx, c, i)
+	if err != nil {
+		return err
 	}
 	r, err := s.query(ctx, q, args...)
 	if err != nil {

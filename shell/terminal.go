@@ -107,7 +107,7 @@ func (s *Shell) RunTerminal(ctx context.Context) error {
 	s.Interruptible = true
 	if f, ok := s.Out.(*os.File); ok {
 		if s.TermSize == nil {
-			s.TermSize = func() (int, int, bool) { return terminalSize(f) }
+			s.TermSize = TerminalSize(f)
 		}
 		if s.Pager == nil {
 			s.Pager = func(out []byte) bool { return page(f, out) }
@@ -134,6 +134,13 @@ func (s *Shell) RunTerminal(ctx context.Context) error {
 		}
 	}()
 	return s.Interactive(ctx)
+}
+
+// TerminalSize returns a function for Shell.TermSize that reads the size of
+// the terminal f each time it is called, so a resized window is measured
+// again.
+func TerminalSize(f *os.File) func() (rows, cols int, ok bool) {
+	return func() (int, int, bool) { return terminalSize(f) }
 }
 
 // page shows out through $PAGER, else less -S (which chops long lines

@@ -32,6 +32,7 @@ type command struct {
 	label string
 	argv  []string
 	wall  []time.Duration
+	cpu   []time.Duration // user + system
 	rssKB int64
 }
 
@@ -85,23 +86,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for round := range *warmup + *runs {
 		for k := range cmds {
 			c := cmds[(round+k)%len(cmds)]
-			d, rss, err := once(c.argv, null)
+			d, cpu, rss, err := once(c.argv, null)
 			if err != nil {
 				fmt.Fprintf(stderr, "pairbench: %s: %v\n", c.label, err)
 				return 1
 			}
 			if round >= *warmup {
 				c.wall = append(c.wall, d)
+				c.cpu = append(c.cpu, cpu)
 				c.rssKB = max(c.rssKB, rss)
 			}
 		}
 	}
 
-	fmt.Fprintf(stdout, "%d paired cold runs (after %d warm-up rounds), wall time in ms:\n", *runs, *warmup)
-	fmt.Fprintf(stdout, "  %-10s %8s %8s %8s %10s\n", "", "median", "mean", "min", "max RSS")
+	fmt.Fprintf(stdout, "%d paired cold runs (after %d warm-up rounds), wall time and CPU time (user + system) in ms:\n", *runs, *warmup)
+	fmt.Fprintf(stdout, "  %-12s %8s %8s %8s %10s %10s\n", "", "median", "mean", "min", "CPU median", "max RSS")
 	for _, c := range cmds {
-		fmt.Fprintf(stdout, "  %-10s %8.2f %8.2f %8.2f %7.1f MB\n", c.label,
-			ms(median(c.wall)), ms(mean(c.wall)), ms(slices.Min(c.wall)), float64(c.rssKB)/1024)
+		fmt.Fprintf(stdout, "  %-12s %8.2f %8.2f %8.2f %10.2f %7.1f MB\n", c.label,
+			ms(median(c.wall)), ms(mean(c.wall)), ms(slices.Min(c.wall)), ms(median(c.cpu)), float64(c.rssKB)/1024)
 	}
 	fail := false
 	first := cmds[0]
@@ -119,8 +121,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 				fail = true
 			}
 		}
-		fmt.Fprintf(stdout, "  %s / %s = %.2fx (median of per-round ratios; ratio of medians %.2fx)%s\n",
-			first.label, c.label, r, ms(median(first.wall))/ms(median(c.wall)), note)
+		fmt.Fprintf(stdout, "  %s / %s = %.2fx (median of per-round wall-time ratios; ratio of wall medians %.2fx, of CPU medians %.2fx)%s\n",
+			first.label, c.label, r, ms(median(first.wall))/ms(median(c.wall)), ms(median(first.cpu))/ms(median(c.cpu)), note)
 	}
 	if *rssMB > 0 {
 		over := first.rssKB >= int64(*rssMB)*1024
@@ -162,25 +164,25 @@ func parseCommands(args []string) ([]*command, error) {
 	return cmds, nil
 }
 
-// once runs argv with its output discarded and returns the wall time and the
-// maximum resident set size in KB. A command that fails is an error: a
-// failing run is not a measurement.
-func once(argv []string, null *os.File) (time.Duration, int64, error) {
+// once runs argv with its output discarded and returns the wall time, the
+// CPU time (user and system) and the maximum resident set size in KB. A
+// command that fails is an error: a failing run is not a measurement.
+func once(argv []string, null *os.File) (wall, cpu time.Duration, rssKB int64, err error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Stdout = null
 	var errb strings.Builder
 	cmd.Stderr = &errb
 	start := time.Now()
-	err := cmd.Run()
-	d := time.Since(start)
+	err = cmd.Run()
+	wall = time.Since(start)
 	if err != nil {
-		return 0, 0, fmt.Errorf("%v: %s", err, strings.TrimSpace(errb.String()))
+		return 0, 0, 0, fmt.Errorf("%v: %s", err, strings.TrimSpace(errb.String()))
 	}
-	var rss int64
+	cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss // kilobytes on Linux
+		rssKB = ru.Maxrss // kilobytes on Linux
 	}
-	return d, rss, nil
+	return wall, cpu, rssKB, nil
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
