@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -347,4 +348,86 @@ func TestTerminalWideResult(t *testing.T) {
 		s.waitFor("mediq> ")
 		s.exit()
 	})
+}
+
+// TestTerminalScriptAndTyped runs the same statements and dot-commands as a
+// script on standard input (the plain line source) and typed at the prompt
+// (liner), both with the results going to the same kind of terminal, and
+// expects every line the script printed to appear, in order, among the
+// typed session's: one input loop behind two line sources.
+func TestTerminalScriptAndTyped(t *testing.T) {
+	lines := []string{
+		"SELECT unit, count(*) AS n FROM figures",
+		"  WHERE unit IN ('元', '个') GROUP BY unit ORDER BY unit;",
+		".mode box",
+		"SELECT '第' || 1 AS a; SELECT 2 AS b;",
+		".preset speaker 吴华章 --sql",
+		"SELEC 1;",
+		".mode csv",
+		"SELECT 'after', 'the error';",
+	}
+	home := t.TempDir()
+
+	// The script: standard input a file, output a terminal.
+	script := filepath.Join(t.TempDir(), "s.sql")
+	if err := os.WriteFile(script, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, err := os.Open(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	cmd := exec.Command(mediqBinary(t))
+	cmd.Env = homeDirs(home)
+	cmd.Stdin = in
+	// The terminal becomes the controlling one through standard output
+	// (descriptor 1), since standard input is the file.
+	f, err := pty.StartWithAttrs(cmd, &pty.Winsize{Rows: 60, Cols: 220},
+		&syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scripted bytes.Buffer
+	done := make(chan struct{})
+	go func() { scripted.ReadFrom(f); close(done) }()
+	cmd.Wait()
+	select {
+	case <-done:
+	case <-time.After(waitLimit):
+		t.Fatal("the script's output did not end")
+	}
+	f.Close()
+
+	// The same lines typed at the prompt.
+	s := startScreen(t, home)
+	for _, l := range lines {
+		s.send(l + "\r")
+		s.waitFor("> ")
+	}
+	s.send("SELECT 'the' || ' end';\r")
+	s.waitFor("the end")
+	s.exit()
+	s.mu.Lock()
+	typed := strings.ReplaceAll(s.out.String(), "\r\n", "\n")
+	s.mu.Unlock()
+
+	want := strings.ReplaceAll(scripted.String(), "\r\n", "\n")
+	if !strings.Contains(want, "┌") || !strings.Contains(want, "after,the error") {
+		t.Fatalf("the script printed too little:\n%s", want)
+	}
+	at := 0
+	for _, l := range strings.Split(strings.TrimSpace(want), "\n") {
+		// A script names the line of an error, and says at its end that it
+		// had errors; at the prompt neither is needed.
+		if strings.HasPrefix(l, "mediq: the script had errors") {
+			continue
+		}
+		l = strings.Replace(l, "Error: near line 6: ", "Error: ", 1)
+		i := strings.Index(typed[at:], l)
+		if i < 0 {
+			t.Fatalf("the script printed %q, which the typed session lacks after:\n%s", l, typed[at:])
+		}
+		at += i + len(l)
+	}
 }
