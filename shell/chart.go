@@ -32,10 +32,9 @@ type chart struct {
 	scaled  bool       // units differ between rows of several series: bars scaled per row
 }
 
-// isPeriodColumn reports whether every non-NULL value of column i is a
-// period as the figures table writes them, and at least one is.
-func isPeriodColumn(r *Result, i int) bool {
-	re := periodPattern()
+// isPeriodColumn reports whether every non-NULL value of column i matches
+// re, a periodPattern, and at least one does.
+func isPeriodColumn(re *regexp.Regexp, r *Result, i int) bool {
 	seen := false
 	for _, row := range r.Rows {
 		if row[i] == nil {
@@ -54,10 +53,13 @@ func periodPattern() *regexp.Regexp {
 	return regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$`)
 }
 
-// leadingNumber finds the first decimal number in s ("超过500个" → 500,
-// "70%左右" → 70).
-func leadingNumber(s string) (float64, bool) {
-	m := regexp.MustCompile(`\d+(\.\d+)?`).FindString(strings.ReplaceAll(s, ",", ""))
+// numberPattern matches a decimal number written with ASCII digits.
+func numberPattern() *regexp.Regexp { return regexp.MustCompile(`\d+(\.\d+)?`) }
+
+// leadingNumber finds the first decimal number in s with re, a
+// numberPattern ("超过500个" → 500, "70%左右" → 70).
+func leadingNumber(re *regexp.Regexp, s string) (float64, bool) {
+	m := re.FindString(strings.ReplaceAll(s, ",", ""))
 	if m == "" {
 		return 0, false
 	}
@@ -98,6 +100,7 @@ func newChart(r *Result) (*chart, error) {
 		return -1
 	}
 	num := numericColumns(r)
+	numRE, periodRE := numberPattern(), periodPattern()
 	var vals []int
 	textValues := false
 	if i := col("value"); i > 0 && num[i] {
@@ -111,7 +114,7 @@ func newChart(r *Result) (*chart, error) {
 	}
 	if len(vals) == 0 {
 		for i := 1; i < len(r.Columns); i++ {
-			if num[i] || isIDColumn(r.Columns[i]) || isPeriodColumn(r, i) {
+			if num[i] || isIDColumn(r.Columns[i]) || isPeriodColumn(periodRE, r, i) {
 				continue
 			}
 			all, any := true, false
@@ -119,7 +122,7 @@ func newChart(r *Result) (*chart, error) {
 				if row[i] == nil || text(row[i], "") == "" {
 					continue
 				}
-				if _, ok := leadingNumber(text(row[i], "")); !ok {
+				if _, ok := leadingNumber(numRE, text(row[i], "")); !ok {
 					all = false
 					break
 				}
@@ -137,7 +140,7 @@ func newChart(r *Result) (*chart, error) {
 	const maxSeries = 4
 	vals = vals[:min(len(vals), maxSeries)]
 	unit := col("unit")
-	c := &chart{periods: isPeriodColumn(r, 0)}
+	c := &chart{periods: isPeriodColumn(periodRE, r, 0)}
 	role := -1
 	if c.periods {
 		role = col("role")
@@ -166,7 +169,7 @@ func newChart(r *Result) (*chart, error) {
 				shown[k] = ""
 			case textValues:
 				s := oneLine(text(row[i], ""))
-				vs[k], _ = leadingNumber(s)
+				vs[k], _ = leadingNumber(numRE, s)
 				shown[k] = s
 			default:
 				vs[k] = toFloat(row[i])
