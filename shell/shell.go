@@ -9,7 +9,7 @@
 // Result grids are drawn by the shell itself (output.go), measuring text
 // with github.com/mattn/go-runewidth: a table library's package
 // initialisation cost mediq about a tenth of its start-up time, for what is
-// fifty lines of drawing.
+// a hundred lines of drawing.
 package shell
 
 import (
@@ -93,8 +93,8 @@ type Shell struct {
 	// Interruptible runs each statement under a context that Interrupt
 	// cancels. RunTerminal sets it. Without it a statement runs under the
 	// caller's context alone, which spares database/sql and the driver a
-	// goroutine each watching for cancellation: a one-shot run, where
-	// Ctrl-C ends the process, starts measurably faster without them.
+	// goroutine each watching for cancellation, work a one-shot run (where
+	// Ctrl-C ends the process) has no use for.
 	Interruptible bool
 
 	conn    *sql.Conn
