@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/mediq/mediq/datapackage"
+	"github.com/mediq/mediq/internal/plural"
 )
 
 const exportUsage = `usage: mediq export --datapackage DIR [--bom] [-db FILE]
@@ -48,6 +49,12 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fs.Usage()
 		return exitUsage
 	}
+	if *dbFile != "" {
+		if err := checkDBFile(*dbFile); err != nil {
+			fmt.Fprintf(stderr, "mediq export: %v\n", err)
+			return exitError
+		}
+	}
 	h, err := openDB(ctx, *dbFile)
 	if err != nil {
 		fmt.Fprintf(stderr, "mediq export: %v\n", err)
@@ -63,7 +70,8 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	for _, r := range pkg.Resources {
 		rows += r.Rows
 	}
-	fmt.Fprintf(stdout, "wrote %d tables (%d rows) and %s to %s, data version %s\n",
-		len(pkg.Resources), rows, datapackage.DescriptorFile, *dir, pkg.Version)
+	fmt.Fprintf(stdout, "wrote %s (%s) and %s to %s, data version %s\n",
+		plural.Count(len(pkg.Resources), "table", "tables"), plural.Count(rows, "row", "rows"),
+		datapackage.DescriptorFile, *dir, pkg.Version)
 	return exitOK
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,5 +43,32 @@ func TestRunExport(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, datapackage.DescriptorFile)); err != nil {
 		t.Error(err)
+	}
+
+	// A reader that follows the descriptor's encoding sees "id", not
+	// "\ufeffid", as the first column of the BOM-prefixed files.
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed: the descriptor's encoding is not read back")
+	}
+	script := `import csv, json, os, sys
+d = sys.argv[1]
+pkg = json.load(open(os.path.join(d, "datapackage.json"), encoding="utf-8"))
+for r in pkg["resources"]:
+    with open(os.path.join(d, r["path"]), encoding=r["encoding"], newline="") as f:
+        print(r["name"], r["encoding"], next(csv.reader(f))[0])
+`
+	out, err := exec.Command(py, "-c", script, dir).CombinedOutput()
+	if err != nil {
+		t.Fatalf("python3: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		if len(f) != 3 || f[1] != "utf-8-sig" || strings.HasPrefix(f[2], "\ufeff") {
+			t.Errorf("read back as %q: want encoding utf-8-sig and a first column name without the BOM", line)
+		}
+	}
+	if !strings.Contains(string(out), "figures utf-8-sig id") {
+		t.Errorf("figures.csv's first column read back as:\n%s", out)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/mattn/go-isatty"
@@ -95,6 +96,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	// mediq -db COPY verify, mediq -db FILE export …: the subcommand after
 	// the options, on the database they name.
+	if *dbFile != "" {
+		if err := checkDBFile(*dbFile); err != nil {
+			fmt.Fprintf(stderr, "mediq: %v\n", err)
+			return exitError
+		}
+	}
 	if sub := fs.Arg(0); sub == "verify" || sub == "export" {
 		rest := fs.Args()[1:]
 		if *dbFile != "" {
@@ -132,6 +139,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	sh.Safe = *safe
 	sh.Version = db.Version
 	sh.Format.Null = *null
+	if f, ok := stdout.(*os.File); ok && isTerminal(f) {
+		sh.TermSize = shell.TerminalSize(f) // .chart fits the terminal
+	}
 	interactive := fs.NArg() == 0 && isTerminal(stdin)
 	if !interactive && !isTerminal(stdout) {
 		// Like sqlite3, plain values when the output goes to a program.
@@ -172,6 +182,22 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 	}
 	return exitOK
+}
+
+// checkDBFile says, in words a person can act on, why path cannot be the
+// database file that -db names: missing, or a directory. (SQLite itself
+// reports a directory as "disk I/O error".)
+func checkDBFile(path string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("-db %s: no such file; give a database file written by mediq build -o FILE or .backup FILE", path)
+	case err != nil:
+		return fmt.Errorf("-db %s: %w", path, err)
+	case fi.IsDir():
+		return fmt.Errorf("-db %s is a directory, not a database file; name a file written by mediq build -o FILE or .backup FILE (to build one from the documents in it: mediq build -o mediq.db %s)", path, path)
+	}
+	return nil
 }
 
 // isTerminal reports whether f is a terminal.

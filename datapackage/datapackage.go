@@ -39,7 +39,8 @@ var ErrNotEmpty = errors.New("directory is not empty")
 type Options struct {
 	// BOM starts each CSV file with a UTF-8 byte order mark, which
 	// spreadsheet programs such as Excel need to read the Chinese text
-	// as UTF-8.
+	// as UTF-8; the descriptor then gives the files' encoding as
+	// "utf-8-sig".
 	BOM bool
 	// Licenses replaces DefaultLicenses in the descriptor.
 	Licenses []License
@@ -353,9 +354,17 @@ func writeTable(ctx context.Context, h db.DBTX, dir, table string, dict map[stri
 		return nil, err
 	}
 	d := dict[table+"."]
+	// The encoding says what the bytes are: with a byte order mark first,
+	// "utf-8-sig", the name Python and frictionless-py give UTF-8 that
+	// starts with one. Read as plain "utf-8", the mark becomes part of the
+	// first column's name ("\ufeffid").
+	enc := "utf-8"
+	if bom {
+		enc = "utf-8-sig"
+	}
 	r := &Resource{
 		Name: table, Type: "table", Path: table + ".csv", Format: "csv", Mediatype: "text/csv",
-		Encoding: "utf-8", Description: d.en, DescriptionZh: d.zh,
+		Encoding: enc, Description: d.en, DescriptionZh: d.zh,
 		Schema: Schema{MissingValues: []string{""}},
 	}
 	var names, pk []string

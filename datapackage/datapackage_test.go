@@ -132,6 +132,9 @@ func TestWriteRoundTrip(t *testing.T) {
 				files = append(files, r.Path)
 				path := filepath.Join(dir, r.Path)
 				recs := readCSV(t, path, bom)
+				if want := map[bool]string{false: "utf-8", true: "utf-8-sig"}[bom]; r.Encoding != want {
+					t.Errorf("%s: encoding %q, want %q for the bytes written", r.Path, r.Encoding, want)
+				}
 				var want int
 				if err := h.QueryRowContext(ctx, "SELECT count(*) FROM "+r.Name).Scan(&want); err != nil {
 					t.Fatal(err)

@@ -229,7 +229,8 @@ ORDER BY documents DESC, figures DESC, i.key;
 -- title: 指标时间序列 | One indicator across all documents, by period
 -- description: Every figure of one indicator across all documents, ordered by the period it
 -- description: describes (the document date where the text gives none): baselines, targets,
--- description: reported values and changes side by side.
+-- description: reported values and changes side by side. .chart draws it as columns over
+-- description: the periods, each with its value and unit (.chart --svg FILE for a picture).
 -- param: indicator = vbp_drugs | an indicator key (see the indicators preset) or a Chinese phrase in its name, e.g. 集采
 SELECT coalesce(nullif(f.period, 'unknown'), d.issue_date) AS period, f.role, f.direction, f.region,
        f.raw, f.value, f.unit, f.qualifier, f.agency, d.issue_date, d.title AS document, i.key AS indicator, f.id
@@ -246,10 +247,11 @@ ORDER BY i.key,
 -- name: plan-vs-actual
 -- title: 规划目标与最新实际 | Plan targets beside the latest reported actuals
 -- description: For one region, every target beside the latest actual value reported for the same
--- description: measure after the target was set: the same indicator, or where neither figure has one the
+-- description: measure in a document issued after the target's: the same indicator, or where neither figure has one the
 -- description: same subject, and always the same unit and region. A ceiling (可达, 最高) or a rule's bound
 -- description: is no actual. met says whether the target was met (by its qualifier: 超过 needs more, 以下
 -- description: at most, otherwise at least); why says on what the two were matched; both sentences follow.
+-- description: .chart draws each target beside its latest actual as a pair of bars.
 -- param: region = 广西 | region, e.g. 广西, 山东, 全国
 WITH targets AS (
     SELECT f.id, f.indicator_key, f.subject, f.unit, f.raw, f.value, f.qualifier, f.period,
@@ -268,7 +270,7 @@ WITH targets AS (
          AND (t.indicator_key IS NOT NULL AND a.indicator_key = t.indicator_key
               OR t.indicator_key IS NULL AND a.indicator_key IS NULL AND a.subject = t.subject)
     JOIN documents ad ON ad.id = a.document_id
-    WHERE ad.issue_date >= t.issue_date AND a.id <> t.id
+    WHERE ad.issue_date > t.issue_date
 )
 SELECT coalesce(i.name_zh, t.subject) AS measure, t.raw AS target, t.period AS target_period,
        t.document AS target_document, a.raw AS latest_actual, a.period AS actual_period,

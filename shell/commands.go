@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 )
@@ -24,6 +25,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "backup", files: true, usage: "FILE", help: "Write the whole database to FILE, a file sqlite3 opens", run: (*Shell).cmdBackup},
+		{name: "chart", usage: "[--svg FILE [--force]] [SQL | PRESET [ARG...]]", help: "Draw the last result (or the query's): bars, or columns over periods; --svg writes an SVG file", run: (*Shell).cmdChart},
 		{name: "describe", usage: "TABLE", help: "Columns of TABLE with their descriptions from the data dictionary", run: (*Shell).cmdDescribe},
 		{name: "export", files: true, usage: "FILE [--no-bom] [--force] SQL | PRESET [ARG...]", help: "Write a query's rows to FILE as CSV for spreadsheets (UTF-8 with BOM)", run: (*Shell).cmdExport},
 		{name: "figure", usage: "ID", help: "One figure: its value, sentence and the source text around it", run: (*Shell).cmdFigure},
@@ -44,6 +46,7 @@ func commands() []command {
 		{name: "tables", help: "List the tables and views", run: (*Shell).cmdTables},
 		{name: "timer", usage: "on|off", help: "Show how long each statement took", run: (*Shell).cmdTimer},
 		{name: "verify", help: "Re-check figures against their source text, source hashes, schema and integrity", run: (*Shell).cmdVerify},
+		{name: "width", usage: "[N|off]", help: "Cut cells wider than N columns with … in the table and box modes (default 60)", run: (*Shell).cmdWidth},
 	}
 }
 
@@ -315,5 +318,30 @@ func (s *Shell) cmdRead(ctx context.Context, c *cmdLine) error {
 	if err != nil {
 		return fmt.Errorf(".read %s: %w", c.args[0], err)
 	}
+	return nil
+}
+
+func (s *Shell) cmdWidth(_ context.Context, c *cmdLine) error {
+	switch len(c.args) {
+	case 0:
+		if s.Format.MaxWidth == 0 {
+			fmt.Fprintln(s.console(), msgWidthOff)
+		} else {
+			fmt.Fprintf(s.console(), msgWidth, s.Format.MaxWidth)
+		}
+		return nil
+	case 1:
+	default:
+		return usageError("width")
+	}
+	if a := strings.ToLower(c.args[0]); a == "off" || a == "0" {
+		s.Format.MaxWidth = 0
+		return nil
+	}
+	n, err := strconv.Atoi(c.args[0])
+	if err != nil || n < minCellWidth {
+		return fmt.Errorf(errBadWidth, c.args[0], minCellWidth)
+	}
+	s.Format.MaxWidth = n
 	return nil
 }

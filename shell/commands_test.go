@@ -47,8 +47,16 @@ func TestDotCommands(t *testing.T) {
 		{name: "preset named argument", cmds: []string{".preset changes to_date=2022-12-31 --sql"}, want: []string{"-- :from_date = '2019-01-01'", "-- :to_date = '2022-12-31'"}},
 		{name: "preset number bound as integer", cmds: []string{".preset largest-amounts 3 --sql"}, want: []string{"-- :limit = 3\n"}},
 		{name: "preset runs", cmds: []string{".mode csv", ".preset largest-amounts 2"}, want: []string{"raw,value"}},
-		{name: "preset too many arguments", cmds: []string{".preset keyword a b"}, wantErr: "takes 1 argument(s) (keyword), got 2"},
+		{name: "preset too many arguments", cmds: []string{".preset keyword a b"}, wantErr: "takes 1 argument (keyword), got 2"},
 		{name: "preset unknown", cmds: []string{".preset nope"}, wantErr: `no preset named "nope"`},
+		{name: "preset argument matching nothing", cmds: []string{".preset series no_such_key"},
+			wantErr: `preset series: indicator "no_such_key" matches nothing in the database (it should be an indicator's key or part of its Chinese name); .preset indicators lists them`},
+		{name: "preset named argument matching nothing", cmds: []string{".preset plan-vs-actual region=火星"}, wantErr: `region "火星" matches nothing`},
+		{name: "preset speaker matching nothing", cmds: []string{".preset speaker 张三"}, wantErr: `speaker "张三" matches nothing`},
+		{name: "preset keyword matching nothing", cmds: []string{".preset keyword 火星人"}, wantErr: `.search TEXT finds`},
+		{name: "preset Chinese name part", cmds: []string{".mode csv", ".preset series 集采"}, want: []string{"vbp_drugs", "vbp_consumables"}},
+		{name: "preset empty range is no error", cmds: []string{".preset changes from_date=2030-01-01"}, lack: []string{"Error"}},
+		{name: "export of a preset matching nothing", cmds: []string{".export /nonexistent/x.csv series no_such_key"}, wantErr: `indicator "no_such_key" matches nothing`},
 		{name: "presets listed", cmds: []string{".presets"}, want: []string{"keyword — 关键词相关数字", ":keyword = 集中带量采购", "plan-vs-actual", "changes"}},
 		{name: "presets as csv", cmds: []string{".mode csv", ".presets"}, want: []string{"name,parameters,title,description", "keyword,keyword=集中带量采购,"}},
 		{name: "timer", cmds: []string{".timer on", "SELECT 1"}, want: []string{"Run Time: real "}},
@@ -194,7 +202,7 @@ func TestSavePreset(t *testing.T) {
 		t.Errorf("saved preset: got %q, want %q", out.String(), want.String())
 	}
 	for _, c := range []struct{ cmd, err string }{
-		{".preset unit-count", "takes 1 argument(s)"},
+		{".preset unit-count", "takes 1 argument ($1…), got 0"},
 		{".save-preset keyword SELECT 1", "shipped preset is already named"},
 		{".save-preset bad SELEC 1", "does not compile"},
 		{".save-preset 'a b' SELECT 1", "must be letters"},
@@ -274,5 +282,40 @@ func TestInteractive(t *testing.T) {
 	wantPrompts := []string{"mediq> ", "  ...> ", "mediq> ", "  ...> ", "mediq> ", "mediq> ", "mediq> ", "mediq> "}
 	if !slices.Equal(lines.prompts, wantPrompts) {
 		t.Errorf("prompts %q, want %q", lines.prompts, wantPrompts)
+	}
+}
+
+// TestOneLoopTwoSources runs testdata/session.sql as a script (the plain
+// line source, as for standard input) and typed line by line at the prompt
+// (the interactive line source), and expects the same results: both go
+// through the one input loop. Only the error lines differ, in that a script
+// names the line.
+func TestOneLoopTwoSources(t *testing.T) {
+	script, err := os.ReadFile(filepath.Join("testdata", "session.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scriptOut, scriptErr bytes.Buffer
+	sh := openShell(t, &scriptOut, &scriptErr)
+	if err := sh.RunScript(context.Background(), bytes.NewReader(script)); err == nil {
+		t.Error("the script's error was not returned")
+	}
+
+	var typedOut, typedErr bytes.Buffer
+	sh = openShell(t, &typedOut, &typedErr)
+	lines := &fakeLines{lines: strings.Split(strings.TrimSuffix(string(script), "\n"), "\n")}
+	sh.Lines = lines
+	if err := sh.Interactive(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// Interactive prints a newline for Ctrl-D at the end.
+	if got, want := strings.TrimSuffix(typedOut.String(), "\n"), scriptOut.String(); got != want {
+		t.Errorf("typed and scripted output differ:\n--- script\n%s\n--- typed\n%s", want, got)
+	}
+	if got, want := typedErr.String(), strings.Replace(scriptErr.String(), "near line 19: ", "", 1); got != want {
+		t.Errorf("typed errors %q, want %q (the script's without the line)", got, want)
+	}
+	if len(lines.history) == 0 {
+		t.Error("the typed entries were not added to the history")
 	}
 }

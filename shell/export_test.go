@@ -173,3 +173,16 @@ func TestExportUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestExportOneRow checks the confirmation counts one row as one row.
+func TestExportOneRow(t *testing.T) {
+	var out, errOut bytes.Buffer
+	sh := openShell(t, &out, &errOut)
+	file := filepath.Join(t.TempDir(), "one.csv")
+	if err := sh.Exec(context.Background(), ".export "+file+" SELECT 1 AS one"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := errOut.String(), "Wrote 1 row to "+file+".\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

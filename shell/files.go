@@ -10,6 +10,7 @@ import (
 
 	"github.com/mediq/mediq/db"
 	"github.com/mediq/mediq/internal/atomicfile"
+	"github.com/mediq/mediq/internal/plural"
 )
 
 // writeAtomic writes a file through write, atomically (see package
@@ -43,6 +44,21 @@ func sqlStart(word string) bool {
 	return false
 }
 
+// queryOrPreset reads the arguments of a dot-command from argument i on as
+// SQL (when they start with SELECT, WITH, VALUES, PRAGMA or EXPLAIN) or as a
+// preset name and its arguments, and returns the SQL, the values to bind and,
+// for a preset, its bindings.
+func (s *Shell) queryOrPreset(ctx context.Context, c *cmdLine, i int) (string, []any, []binding, error) {
+	if first := strings.Fields(c.args[i]); len(first) > 0 && sqlStart(first[0]) {
+		return c.Rest(i), nil, nil, nil
+	}
+	q, bs, err := s.resolvePreset(ctx, c.args[i], c.args[i+1:])
+	if err != nil {
+		return "", nil, nil, err
+	}
+	return q, sqlArgs(bs), bs, nil
+}
+
 func (s *Shell) cmdExport(ctx context.Context, c *cmdLine) error {
 	bom, force := true, false
 	file := ""
@@ -69,20 +85,18 @@ args:
 	if i >= len(c.args) {
 		return errors.New(errExportNothing)
 	}
-	var q string
-	var args []any
-	if first := strings.Fields(c.args[i]); len(first) > 0 && sqlStart(first[0]) {
-		q = c.Rest(i)
-	} else {
-		pq, bs, err := s.resolvePreset(ctx, c.args[i], c.args[i+1:])
-		if err != nil {
-			return err
-		}
-		q, args = pq, sqlArgs(bs)
+	q, args, bound, err := s.queryOrPreset(ctx, c, i)
+	if err != nil {
+		return err
 	}
 	r, err := s.query(ctx, q, args...)
 	if err != nil {
 		return err
+	}
+	if len(r.Rows) == 0 && bound != nil {
+		if err := s.unknownArgument(ctx, c.args[i], bound); err != nil {
+			return err
+		}
 	}
 	if len(r.Columns) == 0 {
 		return errors.New(errExportSQLOnly)
@@ -90,7 +104,7 @@ args:
 	if err := exportCSV(file, r, bom, force); err != nil {
 		return fmt.Errorf(".export: %w", err)
 	}
-	fmt.Fprintf(s.Err, msgExported, len(r.Rows), file)
+	fmt.Fprintf(s.Err, msgExported, plural.Count(len(r.Rows), "row", "rows"), file)
 	return nil
 }
 

@@ -14,9 +14,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // modeNames lists the output modes .mode accepts, in the order .help shows them.
@@ -25,13 +22,16 @@ func modeNames() []string {
 }
 
 // defaultMaxWidth is the widest a cell may be, in terminal columns, in the
-// table and box modes before it is cut with an ellipsis.
+// table and box modes before it is cut with an ellipsis; .width changes it.
 const defaultMaxWidth = 60
+
+// minCellWidth is the narrowest .width accepts: room for a Chinese
+// character and the ellipsis.
+const minCellWidth = 3
 
 // narrow returns a width measure that counts columns the way terminals outside
 // CJK locales draw text: Chinese characters two columns wide,
 // ambiguous-width characters such as the curly quotes “ ” one column.
-// tablewriter is set to measure the same way (WithEastAsian(tw.Off)).
 func narrow() *runewidth.Condition {
 	return &runewidth.Condition{EastAsianWidth: false}
 }
@@ -176,18 +176,39 @@ func cut(s string, max int) string {
 	return narrow().Truncate(s, max, "…")
 }
 
+// grid holds the characters that draw a table or box grid: the joints of the
+// top, middle (under the header) and bottom rules, from left to right, and
+// the line and the column separator of the rows.
+type grid struct {
+	top, mid, bottom [3]string // left, between columns, right
+	rule, bar        string
+}
+
+// gridFor returns the grid of the table mode (ASCII) or the box mode
+// (Unicode box drawing).
+func gridFor(mode string) grid {
+	if mode == "box" {
+		return grid{
+			top: [3]string{"┌", "┬", "┐"}, mid: [3]string{"├", "┼", "┤"}, bottom: [3]string{"└", "┴", "┘"},
+			rule: "─", bar: "│",
+		}
+	}
+	return grid{
+		top: [3]string{"+", "+", "+"}, mid: [3]string{"+", "+", "+"}, bottom: [3]string{"+", "+", "+"},
+		rule: "-", bar: "|",
+	}
+}
+
+// writeTable draws r as an ASCII (table) or Unicode (box) grid, or as a
+// GitHub Markdown table. Widths are measured as terminals outside CJK
+// locales draw text (see narrow); numeric columns are right-aligned; in the
+// grids a cell wider than MaxWidth is cut with an ellipsis.
 func (f Format) writeTable(w io.Writer, r *Result) error {
 	if len(r.Rows) == 0 {
 		return nil // as sqlite3: no grid for an empty result
 	}
+	wm := narrow()
 	num := numericColumns(r)
-	align := make([]tw.Align, len(r.Columns))
-	for i := range align {
-		align[i] = tw.AlignLeft
-		if num[i] {
-			align[i] = tw.AlignRight
-		}
-	}
 	markdown := f.Mode == "markdown"
 	cell := func(s string) string {
 		s = oneLine(s)
@@ -196,48 +217,92 @@ func (f Format) writeTable(w io.Writer, r *Result) error {
 		}
 		return cut(s, f.MaxWidth)
 	}
-	cfg := tablewriter.Config{
-		Header: tw.CellConfig{
-			Formatting: tw.CellFormatting{AutoFormat: tw.Off, AutoWrap: tw.WrapNone},
-			Alignment:  tw.CellAlignment{PerColumn: align},
-		},
-		Row: tw.CellConfig{
-			Formatting: tw.CellFormatting{AutoFormat: tw.Off, AutoWrap: tw.WrapNone},
-			Alignment:  tw.CellAlignment{PerColumn: align},
-		},
-		Behavior: tw.Behavior{TrimSpace: tw.Off},
-	}
-	var rend tw.Renderer
-	switch f.Mode {
-	case "table":
-		rend = renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})
-	case "box":
-		rend = renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})
-	default:
-		rend = renderer.NewMarkdown()
-	}
-	t := tablewriter.NewTable(w,
-		tablewriter.WithConfig(cfg),
-		tablewriter.WithRenderer(rend),
-		tablewriter.WithEastAsian(tw.Off),
-	)
+	var header []string
 	if f.Headers {
-		h := make([]string, len(r.Columns))
+		header = make([]string, len(r.Columns))
 		for i, c := range r.Columns {
-			h[i] = cell(c)
+			header[i] = cell(c)
 		}
-		t.Header(h)
 	}
-	for _, row := range r.Rows {
-		cells := make([]string, len(row))
+	cells := make([][]string, len(r.Rows))
+	for n, row := range r.Rows {
+		cells[n] = make([]string, len(row))
 		for i, v := range row {
-			cells[i] = cell(text(v, f.Null))
-		}
-		if err := t.Append(cells); err != nil {
-			return err
+			cells[n][i] = cell(text(v, f.Null))
 		}
 	}
-	return t.Render()
+	width := make([]int, len(r.Columns))
+	for i := range width {
+		if header != nil {
+			width[i] = wm.StringWidth(header[i])
+		}
+		for _, row := range cells {
+			width[i] = max(width[i], wm.StringWidth(row[i]))
+		}
+	}
+
+	g := gridFor(f.Mode)
+	var b strings.Builder
+	ruleLine := func(j [3]string) {
+		b.WriteString(j[0])
+		for i, wd := range width {
+			if i > 0 {
+				b.WriteString(j[1])
+			}
+			b.WriteString(strings.Repeat(g.rule, wd+2))
+		}
+		b.WriteString(j[2])
+		b.WriteByte('\n')
+	}
+	rowLine := func(row []string) {
+		for i, c := range row {
+			b.WriteString(g.bar)
+			b.WriteByte(' ')
+			pad := strings.Repeat(" ", width[i]-wm.StringWidth(c))
+			if num[i] {
+				b.WriteString(pad + c)
+			} else {
+				b.WriteString(c + pad)
+			}
+			b.WriteByte(' ')
+		}
+		b.WriteString(g.bar)
+		b.WriteByte('\n')
+	}
+	if !markdown {
+		ruleLine(g.top)
+	}
+	if header != nil {
+		rowLine(header)
+		if markdown {
+			// The alignment row: ---: right, :--- left.
+			for i, wd := range width {
+				b.WriteByte('|')
+				if num[i] {
+					b.WriteString(strings.Repeat("-", wd+1) + ":")
+				} else {
+					b.WriteString(":" + strings.Repeat("-", wd+1))
+				}
+			}
+			b.WriteString("|\n")
+		} else {
+			ruleLine(g.mid)
+		}
+	}
+	for n, row := range cells {
+		rowLine(row)
+		if n%256 == 255 {
+			if _, err := io.WriteString(w, b.String()); err != nil {
+				return err
+			}
+			b.Reset()
+		}
+	}
+	if !markdown {
+		ruleLine(g.bottom)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // writeCSV writes RFC 4180 records separated by comma: a field is quoted

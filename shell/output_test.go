@@ -121,3 +121,71 @@ func TestTableWidths(t *testing.T) {
 		})
 	}
 }
+
+// wideQuery is 30 rows of four 50-character cells: about 220 columns a line.
+const wideQuery = `WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 30)
+SELECT x AS id, printf('%050d', x) AS a, printf('%.50c', '乙') AS b, printf('%050d', x * 7) AS c, printf('%050d', x * 9) AS d FROM n;`
+
+// TestWideResult checks what a terminal 80 columns wide gets for a result
+// twice as wide: the pager when there is one, line mode when paging is off.
+func TestWideResult(t *testing.T) {
+	for _, pagerWorks := range []bool{true, false} {
+		var out, errOut bytes.Buffer
+		sh := openShell(t, &out, &errOut)
+		sh.TermSize = func() (int, int, bool) { return 60, 80, true }
+		var paged []byte
+		sh.Pager = func(b []byte) bool { paged = b; return pagerWorks }
+		if err := sh.Exec(context.Background(), wideQuery); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case pagerWorks && (len(paged) == 0 || out.Len() != 0):
+			t.Errorf("with a pager: %d bytes paged, %d printed; want all paged", len(paged), out.Len())
+		case !pagerWorks && !strings.Contains(out.String(), "\nid = 30\n"):
+			t.Errorf("without a pager the wide result is not in line mode:\n%.300s", out.String())
+		}
+	}
+
+	// A narrow result that fits is neither paged nor changed.
+	var out, errOut bytes.Buffer
+	sh := openShell(t, &out, &errOut)
+	sh.TermSize = func() (int, int, bool) { return 60, 80, true }
+	sh.Pager = func([]byte) bool { t.Error("a result that fits went to the pager"); return true }
+	if err := sh.Exec(context.Background(), "SELECT 1 AS one"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "| one |") {
+		t.Errorf("got %q", out.String())
+	}
+}
+
+// TestWidth checks that .width caps cells in the table mode with an
+// ellipsis, and that .width off shows them whole.
+func TestWidth(t *testing.T) {
+	var out, errOut bytes.Buffer
+	sh := openShell(t, &out, &errOut)
+	ctx := context.Background()
+	q := "SELECT '广西壮族自治区人民政府办公厅' AS issuer, 'abcdefghijklmnopqrstuvwxyz' AS latin"
+	for _, c := range []string{".width 10", q} {
+		if err := sh.Exec(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := out.String(); !strings.Contains(got, "| 广西壮族… | abcdefghi… |") {
+		t.Errorf(".width 10:\n%s", got)
+	}
+	out.Reset()
+	for _, c := range []string{".width off", q, ".width"} {
+		if err := sh.Exec(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := out.String(); !strings.Contains(got, "广西壮族自治区人民政府办公厅 | abcdefghijklmnopqrstuvwxyz") || !strings.Contains(got, "(.width off)") {
+		t.Errorf(".width off:\n%s", got)
+	}
+	for _, bad := range []string{".width 2", ".width wide", ".width 1 2"} {
+		if err := sh.Exec(ctx, bad); err == nil {
+			t.Errorf("%s: no error", bad)
+		}
+	}
+}

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/mediq/mediq/internal/plural"
 )
 
 // preset is a query .preset runs: a shipped one from the database's presets
@@ -108,7 +110,7 @@ func (s *Shell) savedPresets() ([]savedPreset, string, error) {
 // strings and comments.
 func positionalParams(q string) int {
 	n := 0
-	lx := lexer{src: q}
+	lx := lexer{src: []byte(q)}
 	for {
 		tok := lx.next()
 		if tok.kind == tokEOF {
@@ -154,6 +156,7 @@ func bindValue(s string) any {
 type binding struct {
 	name  string // "" for positional
 	value any
+	given bool // typed by the person, not a default
 }
 
 // bind resolves a preset and its arguments to SQL and the values to bind.
@@ -164,11 +167,11 @@ func bind(p preset, args []string) (string, []binding, error) {
 	q = strings.TrimSpace(strings.TrimSuffix(q, ";"))
 	if p.Yours {
 		if len(args) != p.Positional {
-			return "", nil, fmt.Errorf(errPresetArgs, p.Name, p.Positional, "$1…", len(args))
+			return "", nil, fmt.Errorf(errPresetArgs, p.Name, plural.Count(p.Positional, "argument", "arguments"), "$1…", len(args))
 		}
 		bs := make([]binding, len(args))
 		for i, a := range args {
-			bs[i] = binding{value: bindValue(a)}
+			bs[i] = binding{value: bindValue(a), given: true}
 		}
 		return q, bs, nil
 	}
@@ -191,7 +194,7 @@ func bind(p preset, args []string) (string, []binding, error) {
 			pos++
 		}
 		if pos >= len(vals) {
-			return "", nil, fmt.Errorf(errPresetArgs, p.Name, len(names), strings.Join(names, ", "), len(args))
+			return "", nil, fmt.Errorf(errPresetArgs, p.Name, plural.Count(len(names), "argument", "arguments"), strings.Join(names, ", "), len(args))
 		}
 		a := a
 		vals[pos] = &a
@@ -204,7 +207,7 @@ func bind(p preset, args []string) (string, []binding, error) {
 		} else if pp.Default == "" {
 			return "", nil, fmt.Errorf(errPresetNoDefault, p.Name, pp.Name, pp.Description, p.Name)
 		}
-		bs[i] = binding{name: pp.Name, value: bindValue(v)}
+		bs[i] = binding{name: pp.Name, value: bindValue(v), given: vals[i] != nil}
 	}
 	return q, bs, nil
 }
@@ -283,7 +286,60 @@ func (s *Shell) cmdPreset(ctx context.Context, c *cmdLine) error {
 		}
 		return nil
 	}
-	return s.runSQL(ctx, q, sqlArgs(bs)...)
+	check := func(r *Result) error {
+		if len(r.Rows) > 0 {
+			return nil
+		}
+		return s.unknownArgument(ctx, c.args[0], bs)
+	}
+	return s.runSQLCheck(ctx, q, check, sqlArgs(bs)...)
+}
+
+// knownValue is how to tell whether a value of a preset parameter names
+// something in the database.
+type knownValue struct {
+	count string // SQL counting what :v names
+	what  string // what it should name, for the error
+	hint  string // where to find values that do
+}
+
+// knownValues returns the checks for the parameters the shipped presets
+// share, by parameter name.
+func knownValues() map[string]knownValue {
+	return map[string]knownValue{
+		"indicator": {`SELECT count(*) FROM indicators WHERE key = :v OR instr(name_zh, :v) > 0`,
+			"an indicator's key or part of its Chinese name", ".preset indicators lists them"},
+		"region": {`SELECT count(*) FROM figures WHERE region = :v`,
+			"the region of a figure", ".preset region-summary lists them"},
+		"speaker": {`SELECT count(*) FROM figures WHERE speaker = :v`,
+			"the speaker of a figure", ".preset by-speaker lists them"},
+		"document": {`SELECT count(*) FROM documents WHERE id = :v`,
+			"a document's id", ".preset documents lists them"},
+		"keyword": {`SELECT count(*) FROM sentences WHERE instr(text, :v) > 0`,
+			"text that some sentence holds", ".search TEXT finds the sentences holding a text"},
+	}
+}
+
+// unknownArgument explains an empty preset result by the first argument the
+// person gave that names nothing in the database, such as .preset series
+// no_such_key; it returns nil when every given argument is known (the
+// result is just empty) or cannot be checked.
+func (s *Shell) unknownArgument(ctx context.Context, preset string, bs []binding) error {
+	checks := knownValues()
+	for _, b := range bs {
+		k, ok := checks[b.name]
+		if !ok || !b.given {
+			continue
+		}
+		r, err := s.query(ctx, k.count, sql.Named("v", b.value))
+		if err != nil || len(r.Rows) != 1 {
+			continue // a database without that table: nothing to say
+		}
+		if n, ok := r.Rows[0][0].(int64); ok && n == 0 {
+			return fmt.Errorf(errPresetUnknownValue, preset, b.name, text(b.value, ""), k.what, k.hint)
+		}
+	}
+	return nil
 }
 
 // sqlLiteral shows a bound value as an SQL literal, for --sql.

@@ -8,8 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -88,9 +90,22 @@ func homeDirs(dir string) []string {
 
 func startScreen(t *testing.T, home string, env ...string) *screen {
 	t.Helper()
+	return startScreenSize(t, home, &pty.Winsize{Rows: 60, Cols: 220}, env...)
+}
+
+// startScreenSize starts mediq on a terminal of the given size. An env
+// entry "NAME" without "=" removes NAME from the environment.
+func startScreenSize(t *testing.T, home string, size *pty.Winsize, env ...string) *screen {
+	t.Helper()
 	cmd := exec.Command(mediqBinary(t))
-	cmd.Env = append(homeDirs(home), env...)
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 60, Cols: 220})
+	for _, kv := range append(homeDirs(home), env...) {
+		name, _, set := strings.Cut(kv, "=")
+		cmd.Env = slices.DeleteFunc(cmd.Env, func(e string) bool { return strings.HasPrefix(e, name+"=") })
+		if set {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	f, err := pty.StartWithSize(cmd, size)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,4 +310,124 @@ func TestTerminalPager(t *testing.T) {
 		t.Errorf("a one-line result went through the pager:\n%s", out)
 	}
 	s.exit()
+}
+
+// wideSQL is 30 rows of about 220 columns, typed at the prompt.
+const wideSQL = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 30) " +
+	"SELECT x AS id, printf('%050d', x) AS a, printf('%.50c', '乙') AS b, printf('%050d', x * 7) AS c, printf('%050d', x * 9) AS d FROM n;\r"
+
+// TestTerminalWideResult shows a 30-line result with rows of about 220
+// columns on a terminal 80 columns wide: through less -S, which chops the
+// lines instead of wrapping them, when PAGER is not set, and in line mode,
+// one value a line, when paging is turned off with PAGER=.
+func TestTerminalWideResult(t *testing.T) {
+	t.Run("less -S", func(t *testing.T) {
+		if _, err := exec.LookPath("less"); err != nil {
+			t.Skip("less is not installed")
+		}
+		s := startScreenSize(t, t.TempDir(), &pty.Winsize{Rows: 60, Cols: 80}, "PAGER", "LESS")
+		s.send(wideSQL)
+		s.waitFor("| 30 | 00000")
+		s.waitFor("(END)")
+		s.mu.Lock()
+		out := s.out.String()
+		s.mu.Unlock()
+		// Row 30's last cell (30 × 9 = 270) lies past column 200: chopped.
+		if strings.Contains(out, "0270 |") {
+			t.Errorf("the wide lines were wrapped, not chopped:\n%s", out)
+		}
+		s.send("q")
+		s.waitFor("mediq> ")
+		s.exit()
+	})
+	t.Run("line mode", func(t *testing.T) {
+		s := startScreenSize(t, t.TempDir(), &pty.Winsize{Rows: 60, Cols: 80}, "PAGER=")
+		s.send(wideSQL)
+		s.waitFor("id = 30\r\n")
+		s.waitFor(" d = 00000000000000000000000000000000000000000000000270")
+		s.waitFor("mediq> ")
+		s.exit()
+	})
+}
+
+// TestTerminalScriptAndTyped runs the same statements and dot-commands as a
+// script on standard input (the plain line source) and typed at the prompt
+// (liner), both with the results going to the same kind of terminal, and
+// expects every line the script printed to appear, in order, among the
+// typed session's: one input loop behind two line sources.
+func TestTerminalScriptAndTyped(t *testing.T) {
+	lines := []string{
+		"SELECT unit, count(*) AS n FROM figures",
+		"  WHERE unit IN ('元', '个') GROUP BY unit ORDER BY unit;",
+		".mode box",
+		"SELECT '第' || 1 AS a; SELECT 2 AS b;",
+		".preset speaker 吴华章 --sql",
+		"SELEC 1;",
+		".mode csv",
+		"SELECT 'after', 'the error';",
+	}
+	home := t.TempDir()
+
+	// The script: standard input a file, output a terminal.
+	script := filepath.Join(t.TempDir(), "s.sql")
+	if err := os.WriteFile(script, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, err := os.Open(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	cmd := exec.Command(mediqBinary(t))
+	cmd.Env = homeDirs(home)
+	cmd.Stdin = in
+	// The terminal becomes the controlling one through standard output
+	// (descriptor 1), since standard input is the file.
+	f, err := pty.StartWithAttrs(cmd, &pty.Winsize{Rows: 60, Cols: 220},
+		&syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scripted bytes.Buffer
+	done := make(chan struct{})
+	go func() { scripted.ReadFrom(f); close(done) }()
+	cmd.Wait()
+	select {
+	case <-done:
+	case <-time.After(waitLimit):
+		t.Fatal("the script's output did not end")
+	}
+	f.Close()
+
+	// The same lines typed at the prompt.
+	s := startScreen(t, home)
+	for _, l := range lines {
+		s.send(l + "\r")
+		s.waitFor("> ")
+	}
+	s.send("SELECT 'the' || ' end';\r")
+	s.waitFor("the end")
+	s.exit()
+	s.mu.Lock()
+	typed := strings.ReplaceAll(s.out.String(), "\r\n", "\n")
+	s.mu.Unlock()
+
+	want := strings.ReplaceAll(scripted.String(), "\r\n", "\n")
+	if !strings.Contains(want, "┌") || !strings.Contains(want, "after,the error") {
+		t.Fatalf("the script printed too little:\n%s", want)
+	}
+	at := 0
+	for _, l := range strings.Split(strings.TrimSpace(want), "\n") {
+		// A script names the line of an error, and says at its end that it
+		// had errors; at the prompt neither is needed.
+		if strings.HasPrefix(l, "mediq: the script had errors") {
+			continue
+		}
+		l = strings.Replace(l, "Error: near line 6: ", "Error: ", 1)
+		i := strings.Index(typed[at:], l)
+		if i < 0 {
+			t.Fatalf("the script printed %q, which the typed session lacks after:\n%s", l, typed[at:])
+		}
+		at += i + len(l)
+	}
 }

@@ -6,13 +6,13 @@
 // LineReader, and RunTerminal runs it on the process's terminal with
 // github.com/peterh/liner (line editing, history, completion) and a pager.
 //
-// Result grids are drawn with github.com/olekukonko/tablewriter, which keeps
-// its character-width setting in a package variable: the shell sets it to
-// count ambiguous-width characters as one column whenever it draws a grid.
+// Result grids are drawn by the shell itself (output.go), measuring text
+// with github.com/mattn/go-runewidth: a table library's package
+// initialisation cost mediq about a tenth of its start-up time, for what is
+// a hundred lines of drawing.
 package shell
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"errors"
@@ -79,11 +79,23 @@ type Shell struct {
 	// ConfigDir holds the person's saved presets (presets.json); when empty,
 	// the mediq directory of os.UserConfigDir is used.
 	ConfigDir string
-	// Pager, when set, is called with results too long for the screen; it
-	// returns false when it could not page them and they must be printed.
+	// Pager, when set, is called with results too long or too wide for the
+	// screen (as TermSize gives it); it returns false when it could not
+	// page them, and then a result too wide for the screen is shown in line
+	// mode, which does not break a grid across lines.
 	Pager func(output []byte) bool
+	// TermSize, when set, returns the terminal's height and width in lines
+	// and columns, and whether it is known; .chart fits its width and wide
+	// results are paged or shown in line mode. RunTerminal sets it.
+	TermSize func() (rows, cols int, ok bool)
 	// Version is printed in the interactive banner.
 	Version string
+	// Interruptible runs each statement under a context that Interrupt
+	// cancels. RunTerminal sets it. Without it a statement runs under the
+	// caller's context alone, which spares database/sql and the driver a
+	// goroutine each watching for cancellation, work a one-shot run (where
+	// Ctrl-C ends the process) has no use for.
+	Interruptible bool
 
 	conn    *sql.Conn
 	output  io.WriteCloser // .output file, nil for Out
@@ -93,6 +105,7 @@ type Shell struct {
 	cancel  context.CancelFunc // cancels the running statement
 	quit    bool
 	elapsed time.Duration // time the last statement took
+	last    *Result       // the last result printed, for .chart
 }
 
 // New returns a Shell on db printing to out and err, in the table mode with
@@ -165,137 +178,6 @@ func (s *Shell) Exec(ctx context.Context, input string) error {
 	return nil
 }
 
-// isDotCommand reports whether a line, outside a statement, is a dot-command.
-func isDotCommand(line string) bool {
-	return strings.HasPrefix(strings.TrimLeft(line, " \t"), ".")
-}
-
-// RunScript runs the statements and dot-commands read from r (from In when r
-// is nil) with no prompts, printing each error with its line number. It goes on after an
-// error unless Bail is set, in which case it returns ErrBail at the first.
-// It returns an error if any statement failed.
-func (s *Shell) RunScript(ctx context.Context, r io.Reader) error {
-	if r == nil {
-		r = s.In
-	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
-	var sp Splitter
-	line, stmtLine := 0, 0
-	failed := false
-	report := func(n int, err error) error {
-		failed = true
-		fmt.Fprintf(s.Err, msgErrorLine, n, err)
-		if s.Bail {
-			return ErrBail
-		}
-		return nil
-	}
-	for sc.Scan() && !s.quit {
-		line++
-		text := sc.Text()
-		if line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
-		}
-		if !sp.Pending() && isDotCommand(text) {
-			sp.Reset()
-			if err := s.dot(ctx, strings.TrimSpace(text)); err != nil {
-				if err := report(line, err); err != nil {
-					return err
-				}
-			}
-			continue
-		}
-		if !sp.Pending() {
-			stmtLine = line
-		}
-		for _, stmt := range sp.Add(text) {
-			if err := s.runSQL(ctx, stmt); err != nil {
-				if err := report(stmtLine, err); err != nil {
-					return err
-				}
-			}
-			stmtLine = line
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read script: %w", err)
-	}
-	if sp.Pending() && !s.quit {
-		if err := s.runSQL(ctx, strings.TrimSpace(sp.Rest())); err != nil {
-			if err := report(stmtLine, err); err != nil {
-				return err
-			}
-		}
-	}
-	if failed {
-		return errors.New(errScriptFailed)
-	}
-	return nil
-}
-
-// Interactive reads entries from s.Lines until Ctrl-D or .quit. Errors are
-// printed and the shell goes on. Ctrl-C at the prompt clears the entry;
-// while a statement runs, Interrupt (called by the caller's signal handler)
-// cancels it.
-func (s *Shell) Interactive(ctx context.Context) error {
-	if s.Lines == nil {
-		return errors.New("shell: Interactive needs a LineReader in Lines")
-	}
-	if s.Version != "" {
-		fmt.Fprintf(s.Out, msgBanner, s.Version)
-	}
-	var sp Splitter
-	var entry []string
-	for !s.quit {
-		prompt := msgPrompt
-		if sp.Pending() {
-			prompt = msgContinuePrompt
-		}
-		text, err := s.Lines.ReadLine(prompt)
-		switch {
-		case errors.Is(err, io.EOF):
-			fmt.Fprintln(s.Out)
-			return nil
-		case errors.Is(err, ErrInterrupted):
-			sp.Reset()
-			entry = entry[:0]
-			continue
-		case err != nil:
-			return fmt.Errorf("read input: %w", err)
-		}
-		if !sp.Pending() && isDotCommand(text) {
-			sp.Reset()
-			s.Lines.AddHistory(text)
-			if err := s.dot(ctx, strings.TrimSpace(text)); err != nil {
-				fmt.Fprintf(s.Err, msgError, err)
-			}
-			continue
-		}
-		entry = append(entry, text)
-		stmts := sp.Add(text)
-		if len(stmts) > 0 || !sp.Pending() {
-			if e := historyEntry(entry); e != "" {
-				s.Lines.AddHistory(e)
-			}
-			entry = entry[:0]
-			if sp.Pending() {
-				entry = append(entry, sp.Rest())
-			}
-		}
-		for _, stmt := range stmts {
-			err := s.runSQL(ctx, stmt)
-			switch {
-			case errors.Is(err, errCancelled):
-				fmt.Fprintln(s.Err, msgCancelled)
-			case err != nil:
-				fmt.Fprintf(s.Err, msgError, err)
-			}
-		}
-	}
-	return nil
-}
-
 // historyEntry joins the lines of a multi-line entry into one history line
 // (the history file holds one entry per line), turning -- comments into
 // /* */ ones so they do not swallow the lines after them.
@@ -303,7 +185,7 @@ func historyEntry(lines []string) string {
 	parts := make([]string, 0, len(lines))
 	for _, line := range lines {
 		var b strings.Builder
-		lx := lexer{src: line}
+		lx := lexer{src: []byte(line)}
 		for {
 			tok := lx.next()
 			if tok.kind == tokEOF {
@@ -322,8 +204,9 @@ func historyEntry(lines []string) string {
 	return strings.Join(parts, " ")
 }
 
-// Interrupt cancels the statement that is running, if any. It is safe to
-// call from another goroutine, such as a signal handler.
+// Interrupt cancels the statement that is running, if any and if
+// Interruptible is set. It is safe to call from another goroutine, such as a
+// signal handler.
 func (s *Shell) Interrupt() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -333,8 +216,12 @@ func (s *Shell) Interrupt() {
 }
 
 // statementContext returns the context a statement runs under, cancelled by
-// Interrupt, and the function to call when the statement is done.
+// Interrupt when Interruptible is set, and the function to call when the
+// statement is done.
 func (s *Shell) statementContext(ctx context.Context) (context.Context, func()) {
+	if !s.Interruptible {
+		return ctx, func() {}
+	}
 	qctx, cancel := context.WithCancel(ctx)
 	s.mu.Lock()
 	s.cancel = cancel
@@ -349,7 +236,18 @@ func (s *Shell) statementContext(ctx context.Context) (context.Context, func()) 
 
 // runSQL runs one statement, binding args, and prints its rows.
 func (s *Shell) runSQL(ctx context.Context, stmt string, args ...any) error {
+	return s.runSQLCheck(ctx, stmt, nil, args...)
+}
+
+// runSQLCheck is runSQL that, when check is not nil, calls it with the
+// result before printing, and fails instead with the error it returns.
+func (s *Shell) runSQLCheck(ctx context.Context, stmt string, check func(*Result) error, args ...any) error {
 	r, err := s.query(ctx, stmt, args...)
+	if err == nil && check != nil {
+		if err = check(r); err != nil {
+			s.closeOnce()
+		}
+	}
 	if err == nil {
 		if len(r.Columns) == 0 {
 			s.closeOnce()
@@ -415,20 +313,54 @@ func collect(ctx context.Context, conn *sql.Conn, stmt string, args ...any) (*Re
 // print writes r to the current output in the current format, through the
 // pager when it is too long for the screen.
 func (s *Shell) print(r *Result) error {
+	s.last = r
 	w, toConsole := s.resultWriter()
 	defer s.closeOnce()
-	if toConsole && s.Pager != nil {
-		var b strings.Builder
-		if err := s.Format.Write(&b, r); err != nil {
-			return err
-		}
-		if s.Pager([]byte(b.String())) {
-			return nil
-		}
-		_, err := io.WriteString(w, b.String())
+	if !toConsole || s.Pager == nil || s.TermSize == nil {
+		return s.Format.Write(w, r)
+	}
+	rows, cols, ok := s.TermSize()
+	if !ok {
+		return s.Format.Write(w, r)
+	}
+	var b strings.Builder
+	if err := s.Format.Write(&b, r); err != nil {
 		return err
 	}
-	return s.Format.Write(w, r)
+	out := b.String()
+	long, wide := tooBig(out, rows, cols)
+	if (long || wide) && s.Pager([]byte(out)) {
+		return nil
+	}
+	if wide && isGrid(s.Format.Mode) {
+		// Wrapped, a grid is unreadable; one "column = value" a line is not.
+		f := s.Format
+		f.Mode = "line"
+		return f.Write(w, r)
+	}
+	_, err := io.WriteString(w, out)
+	return err
+}
+
+// isGrid reports whether mode draws rows as lines of aligned cells, which
+// a terminal narrower than the lines wraps into a mess.
+func isGrid(mode string) bool {
+	return mode == "table" || mode == "box" || mode == "markdown"
+}
+
+// tooBig reports whether out has more lines than a terminal of rows lines
+// shows at once (less one for the prompt), and whether any of its lines is
+// wider than cols columns.
+func tooBig(out string, rows, cols int) (long, wide bool) {
+	n := 0
+	wm := narrow()
+	for line := range strings.Lines(out) {
+		n++
+		if !wide && len(line) > cols && wm.StringWidth(strings.TrimRight(line, "\n")) > cols {
+			wide = true
+		}
+	}
+	return n >= rows-1, wide
 }
 
 // resultWriter returns where results go now and whether that is the console.

@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"bytes"
 	"strings"
 )
 
@@ -10,9 +11,17 @@ import (
 // CREATE TRIGGER statement. Text after the last complete statement is kept
 // until more input completes it.
 //
+// A Splitter lexes each byte once: between calls to Add it keeps its place in
+// the buffered text and what it was inside of (a string, a block comment, a
+// trigger body), so feeding a statement of n lines costs time linear in its
+// length, not in n times its length.
+//
 // The zero value is ready to use.
 type Splitter struct {
-	buf strings.Builder
+	buf  []byte    // text of the incomplete statement, from its start
+	pos  int       // buf[:pos] has been lexed
+	open byte      // closing quote of the string buf[pos-1] is inside, '*' for a block comment, 0 outside
+	st   stmtState // the incomplete statement's words so far
 }
 
 // Add appends text (typically one line; a newline is added between calls) and
@@ -20,51 +29,102 @@ type Splitter struct {
 // without surrounding blank space. Statements that hold only comments or
 // blanks are dropped.
 func (s *Splitter) Add(text string) []string {
-	if s.buf.Len() > 0 {
-		s.buf.WriteByte('\n')
+	if len(s.buf) > 0 {
+		s.buf = append(s.buf, '\n')
 	}
-	s.buf.WriteString(text)
-	stmts, rest := Split(s.buf.String())
-	s.buf.Reset()
-	s.buf.WriteString(rest)
-	return stmts
-}
-
-// Pending reports whether an incomplete statement is buffered: text other
-// than blanks and comments that no semicolon has ended yet.
-func (s *Splitter) Pending() bool {
-	return !blank(s.buf.String())
-}
-
-// Rest returns the buffered text of the incomplete statement.
-func (s *Splitter) Rest() string { return s.buf.String() }
-
-// Reset drops any buffered text.
-func (s *Splitter) Reset() { s.buf.Reset() }
-
-// Split returns the complete statements in text and the text that follows
-// the last of them (an incomplete statement, blanks or comments).
-func Split(text string) (stmts []string, rest string) {
-	start := 0
-	var st stmtState
-	lx := lexer{src: text}
+	s.buf = append(s.buf, text...)
+	var stmts []string
+	start := 0 // start in buf of the statement being lexed
 	for {
+		if s.open != 0 {
+			if !s.finishOpen() {
+				break
+			}
+			continue
+		}
+		lx := lexer{src: s.buf, pos: s.pos}
 		tok := lx.next()
 		if tok.kind == tokEOF {
 			break
 		}
-		if tok.kind == tokSemi && st.ends() {
-			stmt := strings.TrimSpace(text[start:tok.end])
-			if !blank(stmt[:len(stmt)-1]) {
-				stmts = append(stmts, stmt)
+		s.pos = tok.end
+		if tok.open {
+			// The token runs to the end of the buffer: remember what it is
+			// inside of and continue from here when more text comes.
+			s.open = s.buf[tok.start]
+			if tok.kind == tokComment {
+				s.open = '*'
+			} else if s.open == '[' {
+				s.open = ']'
+			}
+		}
+		if tok.kind == tokSemi && s.st.ends() {
+			if s.st.words > 0 {
+				stmts = append(stmts, strings.TrimSpace(string(s.buf[start:tok.end])))
 			}
 			start = tok.end
-			st = stmtState{}
+			s.st = stmtState{}
 			continue
 		}
-		st.see(tok, text)
+		s.st.see(tok, s.buf)
 	}
-	return stmts, text[start:]
+	if start > 0 {
+		n := copy(s.buf, s.buf[start:])
+		s.buf = s.buf[:n]
+		s.pos -= start
+	}
+	return stmts
+}
+
+// finishOpen continues a string or block comment that an earlier Add left
+// open, from s.pos. It reports whether the token ended in the buffer.
+func (s *Splitter) finishOpen() bool {
+	src, i := s.buf, s.pos
+	if s.open == '*' {
+		// The "*" of "*/" may be the last byte lexed before.
+		from := max(i-1, 0)
+		j := bytes.Index(src[from:], []byte("*/"))
+		if j < 0 {
+			s.pos = len(src)
+			return false
+		}
+		s.pos, s.open = from+j+2, 0
+		return true
+	}
+	closer := s.open
+	for i < len(src) {
+		if src[i] == closer {
+			if closer != ']' && i+1 < len(src) && src[i+1] == closer {
+				i += 2
+				continue
+			}
+			s.pos, s.open = i+1, 0
+			return true
+		}
+		i++
+	}
+	s.pos = len(src)
+	return false
+}
+
+// Pending reports whether an incomplete statement is buffered: text other
+// than blanks and comments that no semicolon has ended yet.
+func (s *Splitter) Pending() bool { return s.st.words > 0 }
+
+// Rest returns the buffered text of the incomplete statement.
+func (s *Splitter) Rest() string { return string(s.buf) }
+
+// Reset drops any buffered text.
+func (s *Splitter) Reset() {
+	s.buf, s.pos, s.open, s.st = s.buf[:0], 0, 0, stmtState{}
+}
+
+// Split returns the complete statements in text and the text that follows
+// the last of them (an incomplete statement, blanks or comments).
+func Split(text string) (stmts []string, rest string) {
+	var s Splitter
+	stmts = s.Add(text)
+	return stmts, s.Rest()
 }
 
 // stmtState follows the words of one statement to know whether a semicolon
@@ -78,32 +138,33 @@ type stmtState struct {
 
 func (st *stmtState) ends() bool { return st.depth == 0 }
 
-func (st *stmtState) see(tok token, text string) {
+func (st *stmtState) see(tok token, text []byte) {
 	if tok.kind != tokWord {
 		if tok.kind != tokSpace && tok.kind != tokComment {
 			st.words++
 		}
 		return
 	}
-	w := strings.ToUpper(text[tok.start:tok.end])
+	w := text[tok.start:tok.end]
+	is := func(kw string) bool { return bytes.EqualFold(w, []byte(kw)) }
 	st.words++
 	switch {
 	case st.words == 1:
-		st.create = w == "CREATE"
-	case st.create && !st.trigger && st.words <= 3 && w == "TRIGGER":
+		st.create = is("CREATE")
+	case st.create && !st.trigger && st.words <= 3 && is("TRIGGER"):
 		st.trigger = true
-	case st.trigger && w == "BEGIN":
+	case st.trigger && is("BEGIN"):
 		st.depth++
-	case st.trigger && st.depth > 0 && w == "CASE":
+	case st.trigger && st.depth > 0 && is("CASE"):
 		st.depth++
-	case st.trigger && st.depth > 0 && w == "END":
+	case st.trigger && st.depth > 0 && is("END"):
 		st.depth--
 	}
 }
 
 // blank reports whether text holds only white space and comments.
 func blank(text string) bool {
-	lx := lexer{src: text}
+	lx := lexer{src: []byte(text)}
 	for {
 		switch lx.next().kind {
 		case tokEOF:
@@ -137,7 +198,7 @@ type token struct {
 // lexer splits SQL into the few token kinds statement splitting and
 // parameter counting need.
 type lexer struct {
-	src string
+	src []byte
 	pos int
 }
 
@@ -152,19 +213,19 @@ func (lx *lexer) next() token {
 	open := false
 	switch {
 	case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
-		for i < len(src) && strings.IndexByte(" \t\n\r\f\v", src[i]) >= 0 {
+		for i < len(src) && bytes.IndexByte([]byte(" \t\n\r\f\v"), src[i]) >= 0 {
 			i++
 		}
 		kind = tokSpace
 	case c == '-' && i+1 < len(src) && src[i+1] == '-':
-		if j := strings.IndexByte(src[i:], '\n'); j >= 0 {
+		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
 			i += j
 		} else {
 			i = len(src)
 		}
 		kind = tokComment
 	case c == '/' && i+1 < len(src) && src[i+1] == '*':
-		if j := strings.Index(src[i+2:], "*/"); j >= 0 {
+		if j := bytes.Index(src[i+2:], []byte("*/")); j >= 0 {
 			i += 2 + j + 2
 		} else {
 			i, open = len(src), true

@@ -97,8 +97,10 @@ func TestSplitterLines(t *testing.T) {
 }
 
 // FuzzSplit checks that Split never panics, that every statement it returns
-// ends with its semicolon and splits again into just itself, and that the
-// rest it leaves holds no complete statement.
+// ends with its semicolon and splits again into just itself, that the rest
+// it leaves holds no complete statement, and that a Splitter fed the same
+// text line by line (keeping its lexer state between lines) finds the same
+// statements and leaves the same rest.
 func FuzzSplit(f *testing.F) {
 	for _, s := range []string{
 		"SELECT 1;", "SELECT 'a;b'; SELECT 2", "SELECT 1 -- x;\n;", "/* ; */ SELECT 1;",
@@ -120,6 +122,17 @@ func FuzzSplit(f *testing.F) {
 		}
 		if more, _ := shell.Split(rest); len(more) != 0 {
 			t.Errorf("rest %q holds statements %q", rest, more)
+		}
+		var sp shell.Splitter
+		var byLine []string
+		for _, line := range strings.Split(text, "\n") {
+			byLine = append(byLine, sp.Add(line)...)
+		}
+		if !slices.Equal(byLine, stmts) {
+			t.Errorf("line by line: statements %q, want %q as Split gives", byLine, stmts)
+		}
+		if got, want := strings.TrimLeft(sp.Rest(), "\n"), strings.TrimLeft(rest, "\n"); got != want {
+			t.Errorf("line by line: rest %q, want %q as Split gives", got, want)
 		}
 	})
 }

@@ -104,8 +104,14 @@ func (s *Shell) RunTerminal(ctx context.Context) error {
 		}
 	}
 	s.Lines = t
-	if f, ok := s.Out.(*os.File); ok && s.Pager == nil {
-		s.Pager = func(out []byte) bool { return page(f, out) }
+	s.Interruptible = true
+	if f, ok := s.Out.(*os.File); ok {
+		if s.TermSize == nil {
+			s.TermSize = TerminalSize(f)
+		}
+		if s.Pager == nil {
+			s.Pager = func(out []byte) bool { return page(f, out) }
+		}
 	}
 
 	// While a statement runs the terminal is not in raw mode, so Ctrl-C
@@ -130,13 +136,17 @@ func (s *Shell) RunTerminal(ctx context.Context) error {
 	return s.Interactive(ctx)
 }
 
-// page shows out through $PAGER (or less -S) when it has more lines than the
-// terminal f, and reports whether it did.
+// TerminalSize returns a function for Shell.TermSize that reads the size of
+// the terminal f each time it is called, so a resized window is measured
+// again.
+func TerminalSize(f *os.File) func() (rows, cols int, ok bool) {
+	return func() (int, int, bool) { return terminalSize(f) }
+}
+
+// page shows out through $PAGER, else less -S (which chops long lines
+// rather than wrapping them, so a wide grid stays a grid), and reports
+// whether it did. PAGER set to nothing turns paging off.
 func page(f *os.File, out []byte) bool {
-	rows, ok := terminalRows(f)
-	if !ok || bytes.Count(out, []byte("\n")) < rows-1 {
-		return false
-	}
 	var argv []string
 	if p, set := os.LookupEnv("PAGER"); set {
 		argv = strings.Fields(p)

@@ -4,6 +4,6 @@ package shell
 
 import "os"
 
-// terminalRows reports no terminal height where it cannot be read, so
-// results are printed without a pager.
-func terminalRows(*os.File) (int, bool) { return 0, false }
+// terminalSize reports no terminal size where it cannot be read, so results
+// are printed without a pager.
+func terminalSize(*os.File) (rows, cols int, ok bool) { return 0, 0, false }

@@ -8,11 +8,11 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// terminalRows returns the height of the terminal f, if f is one.
-func terminalRows(f *os.File) (int, bool) {
+// terminalSize returns the height and width of the terminal f, if f is one.
+func terminalSize(f *os.File) (rows, cols int, ok bool) {
 	ws, err := unix.IoctlGetWinsize(int(f.Fd()), unix.TIOCGWINSZ)
-	if err != nil || ws.Row == 0 {
-		return 0, false
+	if err != nil || ws.Row == 0 || ws.Col == 0 {
+		return 0, 0, false
 	}
-	return int(ws.Row), true
+	return int(ws.Row), int(ws.Col), true
 }
