@@ -429,7 +429,7 @@ func periodMarks(text, docDate string) []periodMark {
 		}
 	}
 	for _, m := range findIf(text, []string{"底", "末"}, reYearEnd) {
-		if strings.HasSuffix(strings.TrimRight(text[:m[0]], " "), "到") || strings.HasSuffix(strings.TrimRight(text[:m[0]], " "), "至") {
+		if pre := strings.TrimRight(text[:m[0]], " "); (strings.HasSuffix(pre, "到") || strings.HasSuffix(pre, "至")) && !strings.HasSuffix(pre, "截至") {
 			add(m[0], m[1], text[m[2]:m[3]]) // 到2025年底: a deadline names its year
 			continue
 		}
@@ -807,8 +807,19 @@ func placeNamed(sentence string, at int, own string) string {
 	if !hasPlaceRune(text) {
 		return best
 	}
+	selfLevel := regions.LevelProvince
+	if bestAt >= 0 && strings.ContainsAny(text[bestAt:bestAt+len("全市")], "市州") {
+		selfLevel = regions.LevelPrefecture
+	}
 	for _, m := range regions.Find(text) {
-		if m.Start <= bestAt || isBase(text, m.Start) || insideTitle(text, m.Start) {
+		if isBase(text, m.Start) || insideTitle(text, m.Start) {
+			continue
+		}
+		if m.Start <= bestAt {
+			// 四川省在全省…: 全省 is the province named before it
+			if m.Region.Level == selfLevel && (selfLevel == regions.LevelProvince || strings.ContainsAny(text[m.Start:m.End], "市州盟")) {
+				best = m.Region.Tag()
+			}
 			continue
 		}
 		tag := m.Region.Tag()
@@ -935,8 +946,8 @@ func nounBefore(text []rune, sentStart, at int) string {
 				s, trimmed = strings.TrimSpace(t), true
 			}
 		}
-		if i := strings.LastIndexAny(s, "比较"); i >= 0 && utf8.RuneCountInString(s[i:]) <= 6 && i > 0 {
-			s, trimmed = strings.TrimSpace(s[:i]), true
+		if m := reBaseTail().FindStringIndex(s); m != nil && m[0] > 0 {
+			s, trimmed = strings.TrimSpace(s[:m[0]]), true // 总收入…比上年: the base is not the measure
 		}
 		if strings.HasSuffix(s, "同比") {
 			s, trimmed = strings.TrimSuffix(s, "同比"), true
@@ -965,6 +976,9 @@ func nounBefore(text []rune, sentStart, at int) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// reBaseTail is a comparison base ending a clause: 比上年, 较2024年底, 与去年同期相比.
+var reBaseTail = lazyRegexp(`(?:比|较|与|同)\s*(?:上年|去年|上月|年初|同期|全国|\d{4}\s*年)[^比较]*$`)
 
 var reLeadingTime = lazyRegexp(`^(?:截至|截止|到)?\s*\d{4}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?(?:底|末|以来|度)?\s*`)
 

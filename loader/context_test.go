@@ -1,0 +1,76 @@
+package loader_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mediq/mediq/loader"
+	"github.com/mediq/mediq/sources"
+)
+
+// contextTests are sentences of the kind real provincial releases, plans
+// and transcripts are written in, each with the period, role and region a
+// careful reader gives its figures by FIGURES.md §4.
+var contextTests = []struct {
+	name           string
+	date, kind     string
+	region         string
+	text           string
+	raw            string
+	period, role   string
+	wantRegion     string
+	wantSubjectHas string
+}{
+	{"a comparison base sets no period", "2026-01-15", "news", "江西",
+		"2024年，全省城乡居民医保基金总收入865.27亿元，比上年增长5.1%。", "5.1%", "2024", "change", "江西", ""},
+	{"the figure before the base", "2026-01-15", "news", "江西",
+		"2024年，全省城乡居民医保基金总收入865.27亿元，比上年增长5.1%。", "865.27亿元", "2024", "actual", "江西", "城乡居民医保基金总收入"},
+	{"今年以来 and 较去年同期", "2026-05-10", "news", "海南",
+		"今年以来，全省住院费用跨省直接结算率达98.3%，较去年同期提高2.6个百分点。", "2.6个百分点", "2026", "change", "海南", ""},
+	{"a statistics release filed as a notice", "2026-02-20", "notice", "江西",
+		"截至2025年底，全省基本医疗保险参保人数达到4120.6万人。", "4120.6万人", "2025-12-31", "actual", "江西", "基本医疗保险参保人数"},
+	{"a deadline makes a target", "2022-03-01", "notice", "江西",
+		"到2025年，全省基本医疗保险参保率稳定在95%以上。", "95%以上", "2025", "target", "江西", "基本医疗保险参保率"},
+	{"a ceiling is no actual", "2025-11-14", "press_conference", "广西",
+		"特困对象政策内医疗费用救助比例可达100%。", "100%", "", "", "广西", "救助比例"},
+	{"a paragraph about another province", "2019-06-27", "news", "全国",
+		"四川省在全省推行分级诊疗，县域内就诊率达到90%以上。", "90%以上", "", "actual", "四川", "县域内就诊率"},
+	{"a city named with 市", "2024-09-02", "press_conference", "海南",
+		"三亚市已组建4个紧密型城市医疗集团。", "4个", "", "actual", "三亚市", "紧密型城市医疗集团"},
+	{"the noun after a count", "2025-11-14", "press_conference", "广西",
+		"目前全区已备案29个疫苗临床试验现场。", "29个", "2025-11-14", "actual", "广西", "疫苗临床试验现场"},
+	{"a first half", "2025-08-01", "news", "江西",
+		"上半年，全省医保基金支出312.5亿元。", "312.5亿元", "2025-06-30", "actual", "江西", "医保基金支出"},
+	{"a from–to pair", "2025-11-14", "press_conference", "广西",
+		"门诊特殊慢性病从29个病种扩大到38个病种。", "29个", "", "baseline", "广西", "病种"},
+}
+
+func TestContextRules(t *testing.T) {
+	for _, tt := range contextTests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := sources.Source{File: "t.txt", Text: tt.text, Bytes: []byte(tt.text), Documents: []sources.Document{{
+				Title: "t", Issuers: []string{"某机关"}, Date: tt.date, Kind: tt.kind, Region: tt.region,
+			}}}
+			p, err := loader.Parse(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range p.Documents[0].Figures {
+				if f.Raw != tt.raw {
+					continue
+				}
+				got := [3]string{f.Period, f.Role, f.Region}
+				want := [3]string{tt.period, tt.role, tt.wantRegion}
+				if got != want {
+					t.Errorf("%s: period, role, region %q, want %q", tt.raw, got, want)
+				}
+				if !strings.Contains(f.Subject, tt.wantSubjectHas) {
+					t.Errorf("%s: subject %q, want one holding %q", tt.raw, f.Subject, tt.wantSubjectHas)
+				}
+				return
+			}
+			t.Fatalf("no figure %q in %q", tt.raw, tt.text)
+		})
+	}
+}
+
