@@ -65,11 +65,12 @@ type docContext struct {
 	// paraRegion is the place the paragraph last named, "" for its own.
 	paraRegion string
 	para       int // the sentence index the paragraph starts at
+	read       int // the first sentence of the paragraph not yet read for them
 }
 
 // newParagraph starts a paragraph at sentence si.
 func (c *docContext) newParagraph(si int) {
-	c.paraPeriod, c.paraRegion, c.para = c.sectionPeriod, "", si
+	c.paraPeriod, c.paraRegion, c.para, c.read = c.sectionPeriod, "", si, si
 }
 
 // heading records a section heading's period, which its paragraphs inherit.
@@ -91,22 +92,31 @@ func (c *docContext) newTurn() {
 // give it to the section: its later paragraphs inherit it (“十三五”期间，…
 // opens a plan's 发展基础).
 func (c *docContext) endParagraph() {
-	if c.sectionOpen && c.paraPeriod != "" {
-		c.sectionPeriod, c.sectionOpen = c.paraPeriod, false
+	if c.sectionOpen {
+		c.readUpTo(len(c.doc.Sentences))
+		if c.paraPeriod != "" {
+			c.sectionPeriod, c.sectionOpen = c.paraPeriod, false
+		}
 	}
 }
 
-// endSentence carries the period and place a sentence leaves in force to
-// the next sentence of its paragraph.
-func (c *docContext) endSentence(si int) {
-	if c.marksFor != si {
-		c.marks, c.marksFor = periodMarks(c.doc.Sentences[si].Text, c.doc.Date), si
-	}
-	if n := len(c.marks); n > 0 {
-		c.paraPeriod = c.marks[n-1].period
-	}
-	if r := placeNamed(c.doc.Sentences[si].Text, len(c.doc.Sentences[si].Text), c.doc.Region); r != "" {
-		c.paraRegion = r
+// readUpTo carries the periods and places the paragraph's sentences before
+// si leave in force. It reads a sentence only when a figure after it needs
+// what it says, so that the many sentences of a body with no figure after
+// them in their paragraph cost nothing.
+func (c *docContext) readUpTo(si int) {
+	for ; c.read < si; c.read++ {
+		s := c.doc.Sentences[c.read]
+		marks := c.marks
+		if c.marksFor != c.read {
+			marks = periodMarks(s.Text, c.doc.Date)
+		}
+		if n := len(marks); n > 0 {
+			c.paraPeriod = marks[n-1].period
+		}
+		if r := placeNamed(s.Text, len(s.Text), c.doc.Region); r != "" {
+			c.paraRegion = r
+		}
 	}
 }
 
@@ -143,6 +153,7 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 	// The text before the figure, sliced from the sentence (its runes are
 	// text[s.Start:s.End]) rather than built anew.
 	before := s.Text[:byteOffset(s.Text, f.Start-s.Start)]
+	c.readUpTo(si)
 	row.Period = lastPeriod(c.marks, len(before))
 	if pr := respectivePeriod(before, c.marks, s, si, f, d.Figures); pr != "" {
 		row.Period = pr
@@ -799,13 +810,23 @@ var selfWords = []string{"全区", "全省", "全市", "全州", "全县", "我�
 func placeNamed(sentence string, at int, own string) string {
 	text := sentence[:at]
 	best, bestAt := "", -1
-	for _, w := range selfWords {
-		if i := strings.LastIndex(text, w); i > bestAt {
-			best, bestAt = own, i
+	// the last self word: each begins with 全, 我 or 本, so one pass over
+	// those runes finds it
+	for i := len(text); i > 0; {
+		j := strings.LastIndexAny(text[:i], "全我本")
+		if j < 0 {
+			break
 		}
-	}
-	if !hasPlaceRune(text) {
-		return best
+		for _, w := range selfWords {
+			if strings.HasPrefix(text[j:], w) {
+				best, bestAt = own, j
+				break
+			}
+		}
+		if bestAt >= 0 {
+			break
+		}
+		i = j
 	}
 	selfLevel := regions.LevelProvince
 	if bestAt >= 0 && strings.ContainsAny(text[bestAt:bestAt+len("全市")], "市州") {
@@ -832,17 +853,6 @@ func placeNamed(sentence string, at int, own string) string {
 		best, bestAt = tag, m.Start
 	}
 	return best
-}
-
-// hasPlaceRune reports whether s could name a place at all: a quick test
-// before the region matcher runs.
-func hasPlaceRune(s string) bool {
-	for _, r := range s {
-		if r >= 0x4e00 {
-			return true
-		}
-	}
-	return false
 }
 
 // insideBrackets reports whether byte i of s is inside a book title or a
@@ -998,7 +1008,7 @@ func subjectOfLabel(label string) string {
 	s = strings.TrimLeft(s, "#＃ \u3000")
 	s = reLeadingSerial().ReplaceAllString(s, "")
 	// a bilingual yearbook's header: keep the Chinese, drop the translation
-	if i := strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }); i > 0 && hasPlaceRune(s[:i]) {
+	if i := strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }); i > 0 && s[:i] != "" {
 		s = strings.TrimSpace(s[:i])
 	}
 	return strings.TrimRight(s, ":： ")

@@ -245,7 +245,6 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 						}
 						d.Figures = append(d.Figures, row)
 					}
-					p.ctx.endSentence(si)
 				}
 				if headingLevel(line) == 0 {
 					p.ctx.endParagraph()

@@ -154,16 +154,16 @@ func hasNumeral(rs []rune) bool {
 	return false
 }
 
-// sentenceEnders end a sentence; the ender belongs to the sentence it ends.
-const sentenceEnders = "。！？!?；;"
 
 // splitSentences splits a line into sentences at Chinese and Western sentence
-// punctuation. A closing quotation mark right after the ender stays with it.
+// punctuation (。！？!?；;); the ender belongs to the sentence it ends. A closing quotation mark right after the ender stays with it.
 func splitSentences(text []rune, ln Span) []Span {
 	var out []Span
 	start := ln.Start
 	for i := ln.Start; i < ln.End; i++ {
-		if !strings.ContainsRune(sentenceEnders, text[i]) {
+		switch text[i] {
+		case '。', '！', '？', '!', '?', '；', ';':
+		default:
 			continue
 		}
 		e := i + 1
