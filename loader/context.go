@@ -906,7 +906,7 @@ func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
 // subjectStops end the noun phrase after a count: punctuation, particles and
 // the verbs that follow a counted noun. 的 does not end it: it joins a
 // modifier to its head (44种适用于罕见病的药品).
-const subjectStops = "，,。；;：:、（）()“”\"《》【】和及与或等在已都被将从向对为是有由到至比较达共均全以其也并且还就所"
+const subjectStops = "，,。；;：:、（）()“”\"《》【】和及与或等在已都被将从向对为是有由到至比较达以其也并且还就"
 
 // nounAfter returns the noun phrase right after a count (up to a stop), or
 // "" when none follows: a count followed by a verb (从10个增长至41个) is the
