@@ -390,7 +390,7 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 				spk = speakerIDs[s.SpeakerIndex]
 			}
 			w.sentences.add(w, w.ids.sentence, sid, did, i+1, s.Start, s.End, s.Line, nullable(s.Section), nullable(s.Speaker), spk, s.Text)
-			w.fts.add(w.ids.sentence, s.Terms)
+			w.fts.add(w.ids.sentence, s.Text)
 		}
 		firstFigure := w.ids.figure + 1
 		for _, f := range d.Figures {
@@ -500,9 +500,11 @@ type ftsIndexer struct {
 	once bool
 }
 
+// ftsRow is a sentence for the full-text index: its id and its text, whose
+// terms (schema.FTSTerms) the indexer's goroutine derives.
 type ftsRow struct {
-	id    int64
-	terms string
+	id   int64
+	text string
 }
 
 func startFTS(ctx context.Context, path string) (*ftsIndexer, error) {
@@ -541,7 +543,7 @@ func startFTS(ctx context.Context, path string) (*ftsIndexer, error) {
 		var err error
 		for r := range f.rows {
 			if err == nil {
-				_, err = ins.ExecContext(ctx, r.id, r.terms)
+				_, err = ins.ExecContext(ctx, r.id, schema.FTSTerms(r.text))
 			}
 		}
 		if err == nil {
@@ -560,7 +562,7 @@ func startFTS(ctx context.Context, path string) (*ftsIndexer, error) {
 	return f, nil
 }
 
-func (f *ftsIndexer) add(id int64, terms string) { f.rows <- ftsRow{id, terms} }
+func (f *ftsIndexer) add(id int64, text string) { f.rows <- ftsRow{id, text} }
 
 // wait ends the input and returns the indexer's error.
 func (f *ftsIndexer) wait() error {

@@ -66,6 +66,9 @@ type docContext struct {
 	paraRegion string
 	para       int // the sentence index the paragraph starts at
 	read       int // the first sentence of the paragraph not yet read for them
+	// the places the sentence last given context names
+	placesFor int
+	places    []regions.Mention
 }
 
 // newParagraph starts a paragraph at sentence si.
@@ -161,7 +164,10 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 	if row.Period == "" {
 		row.Period = c.paraPeriod
 	}
-	if r := placeNamed(s.Text, len(before), d.Region); r != "" {
+	if c.placesFor != si {
+		c.places, c.placesFor = regions.Find(s.Text), si
+	}
+	if r := placeNamedIn(s.Text, len(before), d.Region, c.places); r != "" {
 		row.Region = r
 	} else if c.paraRegion != "" && s.SpeakerIndex < 0 {
 		row.Region = c.paraRegion
@@ -808,6 +814,12 @@ var selfWords = []string{"全区", "全省", "全市", "全州", "全县", "我�
 // base), own for 全区 and the like, or "" when it names none. A place
 // inside a book title names a document, not a subject.
 func placeNamed(sentence string, at int, own string) string {
+	return placeNamedIn(sentence, at, own, regions.Find(sentence))
+}
+
+// placeNamedIn is placeNamed with the sentence's mentions of places found
+// already, so that the figures of one sentence share one search.
+func placeNamedIn(sentence string, at int, own string, mentions []regions.Mention) string {
 	text := sentence[:at]
 	best, bestAt := "", -1
 	// the last self word: each begins with 全, 我 or 本, so one pass over
@@ -832,7 +844,10 @@ func placeNamed(sentence string, at int, own string) string {
 	if bestAt >= 0 && strings.ContainsAny(text[bestAt:bestAt+len("全市")], "市州") {
 		selfLevel = regions.LevelPrefecture
 	}
-	for _, m := range regions.Find(text) {
+	for _, m := range mentions {
+		if m.End > at {
+			break
+		}
 		if isBase(text, m.Start) || insideTitle(text, m.Start) {
 			continue
 		}

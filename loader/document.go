@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/mediq/mediq/schema"
 	"github.com/mediq/mediq/sources"
 )
 
@@ -37,9 +36,6 @@ type Sentence struct {
 	// SpeakerIndex indexes Doc.Speakers, -1 when the speaker is not listed.
 	SpeakerIndex int
 	Text         string
-	// Terms is what the full-text index holds for the sentence (see
-	// schema.FTSTerms).
-	Terms string
 }
 
 // Row is a figure with the context that makes it comparable.
@@ -170,12 +166,11 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 	}
 	addSentence := func(sp Span, section, speaker string, speakerIdx int) int {
 		st := Sentence{Span: sp, Line: lineOf(sp.Start), Section: section, Speaker: speaker, SpeakerIndex: speakerIdx, Text: string(text[sp.Start:sp.End])}
-		st.Terms = schema.FTSTerms(st.Text)
 		d.Sentences = append(d.Sentences, st)
 		return len(d.Sentences) - 1
 	}
 	sc.skips = sc.skips[:0]
-	p.ctx = docContext{doc: d, marksFor: -1}
+	p.ctx = docContext{doc: d, marksFor: -1, placesFor: -1}
 	var prevTable *Table
 	var title *Span // the last paragraph, when it is short enough to be a table's title
 	for _, body := range d.Body {

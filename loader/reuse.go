@@ -201,7 +201,6 @@ func (p *previous) readDoc(ctx context.Context, did int64, d *Doc) error {
 		if err := r.Scan(&id, &s.Start, &s.End, &s.Line, &s.Section, &s.Speaker, &spk, &s.Text); err != nil {
 			return err
 		}
-		s.Terms = schema.FTSTerms(s.Text)
 		s.SpeakerIndex = -1
 		if spk.Valid {
 			s.SpeakerIndex = speakerIndex[spk.Int64]
