@@ -347,16 +347,10 @@ func (s *Shell) statementContext(ctx context.Context) (context.Context, func()) 
 	}
 }
 
-// runSQL runs one statement, binding args, and prints its rows.
+// runSQL runs one statement, binding args, and prints its rows as they
+// come (see streamSQL).
 func (s *Shell) runSQL(ctx context.Context, stmt string, args ...any) error {
-	r, err := s.query(ctx, stmt, args...)
-	if err == nil {
-		if len(r.Columns) == 0 {
-			s.closeOnce()
-		} else {
-			err = s.print(r)
-		}
-	}
+	err := s.streamSQL(ctx, stmt, args...)
 	if s.Timer {
 		fmt.Fprintf(s.console(), msgTimer, s.elapsed.Seconds())
 	}
