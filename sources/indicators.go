@@ -54,7 +54,7 @@ func ParseIndicators(name string, data []byte) ([]Indicator, error) {
 	}
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		me := yamlError(name, err)
-		if line := firstBadLine(data); line > 0 {
+		if line := firstBadLine(data, me.Line); line > 0 {
 			me.Line = line
 		}
 		return nil, me
