@@ -37,8 +37,9 @@ file that is left out is listed with the reason.
 
 The database is written to a temporary file beside FILE and renamed into
 place only when the build succeeds: an interrupted or failed build leaves the
-previous FILE untouched. Rebuilding over FILE re-reads only the documents
-that changed since it was built.
+previous FILE untouched, Ctrl-C or SIGTERM stop it within a second, and the
+next build removes what a killed one left. Rebuilding over FILE re-reads
+only the documents that changed since it was built.
 
 Use the result with: mediq -db FILE
 
@@ -123,6 +124,9 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			fmt.Fprintf(stderr, "mediq build: %s\nmediq build: nothing written; %s is unchanged\n", inDir(dir, err), *out)
 		}
 		return exitError
+	}
+	for _, name := range st.Stale {
+		fmt.Fprintf(stderr, "removed %s, left by a build that was killed\n", filepath.Join(filepath.Dir(*out), name))
 	}
 	fmt.Fprintf(stdout, "built %s: %d files loaded (%d unchanged since the last build), %d skipped; %d documents, %d sentences, %d figures\n",
 		*out, st.Sources, st.Reused, len(l.Skipped), st.Documents, st.Sentences, st.Figures)

@@ -3,11 +3,11 @@
 package db
 
 // SchemaVersion is the schema version of the embedded snapshot (PRAGMA user_version).
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // Version is the data version of the embedded snapshot: the schema version and
 // a hash over the sources' names and SHA-256 hashes.
-const Version = "4-dbe60de508d448d6"
+const Version = "5-dbe60de508d448d6"
 
 // SourceHashes maps each embedded source file to the SHA-256 of its bytes.
 var SourceHashes = map[string]string{
