@@ -107,6 +107,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if *dbFile != "" {
 			rest = append([]string{"-db", *dbFile}, rest...)
 		}
+		if *safe {
+			rest = append([]string{"-safe"}, rest...)
+		}
 		if sub == "verify" {
 			return runVerify(ctx, rest, stdin, stdout, stderr)
 		}
