@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -103,24 +104,36 @@ func TestTempInMemory(t *testing.T) {
 	}{
 		{"count distinct 200k", fmt.Sprintf(c, 200_000) + "SELECT count(DISTINCT i) FROM c", 200_000},
 		{"sort 300k", fmt.Sprintf(c, 300_000) + "SELECT i FROM (SELECT i FROM c ORDER BY -i LIMIT 300000) LIMIT 1", 300_000},
-		{"window 300k", fmt.Sprintf(c, 300_000) + "SELECT max(s) FROM (SELECT sum(i) OVER (ORDER BY -i) AS s FROM c)", 300_000 * 300_001 / 2},
+		{"window 100k", fmt.Sprintf(c, 100_000) + "SELECT max(s) FROM (SELECT sum(i) OVER (ORDER BY -i) AS s FROM c)", 100_000 * 100_001 / 2},
 	}
-	for _, safe := range []bool{false, true} {
+	file := filepath.Join(t.TempDir(), "copy.db")
+	if err := db.WriteFile(file); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		safe bool
+		file string
+	}{{"embedded", false, ""}, {"embedded safe", true, ""}, {"file safe", true, file}} {
 		var opts []db.Option
-		if safe {
+		if c.safe {
 			opts = append(opts, db.Safe())
 		}
 		h, err := db.Open(ctx, opts...)
+		if c.file != "" {
+			h, err = db.OpenFile(ctx, c.file, opts...)
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
+		label := c.name
 		defer h.Close()
 		var store int
 		if err := h.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&store); err != nil || store != 2 {
-			t.Errorf("safe=%v: PRAGMA temp_store = %d, %v; want 2 (MEMORY): no temporary files", safe, store, err)
+			t.Errorf("%s: PRAGMA temp_store = %d, %v; want 2 (MEMORY): no temporary files", label, store, err)
 		}
 		for _, tt := range tests {
-			t.Run(fmt.Sprintf("%s safe=%v", tt.name, safe), func(t *testing.T) {
+			t.Run(tt.name+" "+label, func(t *testing.T) {
 				var got int64
 				if err := h.QueryRowContext(ctx, tt.sql).Scan(&got); err != nil || got != tt.want {
 					t.Errorf("got %d, %v; want %d", got, err, tt.want)
