@@ -193,6 +193,10 @@ func TestVerifyTampering(t *testing.T) {
 				"content: table documents, row id=6: in the database, but not in what its sources give", "version: table meta, row key=data_version"}},
 		{name: "data version", sql: "UPDATE meta SET value = '5-0000000000000000' WHERE key = 'data_version'",
 			want: []string{"version: table meta, row key=data_version, column value", "content: table meta, row key=\"data_version\", column value"}},
+		{name: "index added", sql: "CREATE INDEX extra ON figures(raw)",
+			want: []string{`content: table sqlite_schema, row type="index", name="extra": in the database, but not in what its sources give`}},
+		{name: "table added", sql: "CREATE TABLE notes(x); INSERT INTO notes VALUES (1)",
+			want: []string{"content: table notes: not in the derived database: a table mediq does not build"}},
 		{name: "manifest entry and date together", sql: "UPDATE sources SET entry = replace(entry, '2019-06-26', '2000-01-01') WHERE id = 2; UPDATE documents SET issue_date = '2000-01-01' WHERE source_id = 2",
 			want: []string{"content: table sources, row id=2, column parse_key"}},
 	}
