@@ -46,6 +46,10 @@ var shellBombs = map[string]struct{ sql, want string }{
 	"printf-bomb": {"WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c) SELECT printf('%.*c', 1000000, 'x') FROM c",
 		"Error: safe mode: statement stopped after returning 64 MB: "},
 	"cte-chain": {cteChain(24), "Error: safe mode: SQLite's memory reached 128 MB: "},
+	"zeroblob-rows": {"WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c) SELECT zeroblob(1000000) FROM c",
+		"Error: safe mode: statement stopped after returning 64 MB: "},
+	"cartesian": {"SELECT count(*) FROM figures a, figures b, figures c, figures d",
+		"Error: safe mode: statement stopped after 100 million steps: "},
 }
 
 func cteChain(n int) string {
