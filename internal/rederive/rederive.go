@@ -306,8 +306,11 @@ func compareTable(ctx context.Context, got, want *sql.DB, t table, r *db.Report)
 			r.Rows++
 			for i, col := range t.cols {
 				if !sameValue(g[i], w[i]) {
-					report(db.Problem{Check: "content", Table: t.name, Row: rowName(t, g, keyIdx), Column: col,
-						Msg: fmt.Sprintf("the database has %s, its sources give %s", show(g[i]), show(w[i]))})
+					msg := fmt.Sprintf("the database has %s, its sources give %s", show(g[i]), show(w[i]))
+					if t.name == "sources" && col == "parse_key" {
+						msg += parseKeyHint
+					}
+					report(db.Problem{Check: "content", Table: t.name, Row: rowName(t, g, keyIdx), Column: col, Msg: msg})
 				}
 			}
 			if g, err = next(gr); err != nil {
@@ -323,6 +326,10 @@ func compareTable(ctx context.Context, got, want *sql.DB, t table, r *db.Report)
 	}
 	return nil
 }
+
+// parseKeyHint explains a parse key that differs: it covers the file's
+// recorded hash, its manifest entry and the loader's code.
+const parseKeyHint = " (the recorded file hash or manifest entry was changed, or another version of mediq's loader built the database: then rebuild it with this mediq)"
 
 // compareKeys orders two rows by their key columns as SQLite's ORDER BY
 // does for the values mediq's keys hold: NULL, then numbers, then text, then
