@@ -3,9 +3,11 @@ package sources_test
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/mediq/mediq/sources"
 )
@@ -55,6 +57,53 @@ func FuzzParseManifest(f *testing.F) {
 			}
 			if size > sources.MaxManifestBytes {
 				t.Fatalf("accepted %s with %d bytes of titles and issuers", s.File, size)
+			}
+		}
+	})
+}
+
+// FuzzLoadDir runs LoadDir on a folder of a manifest and two documents:
+// it never panics, never loads a file twice or one that is not there, and
+// every file it neither loads nor skips is one it is meant to ignore.
+func FuzzLoadDir(f *testing.F) {
+	b, err := os.ReadFile("../examples/newdocs/manifest.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b, "zhejiang_press.txt", []byte("浙江省医疗保障工作新闻发布会\n全省参保人数达5500万人。\n"))
+	f.Add([]byte("sources:\n  - file: a.txt\n"+oneDoc), "a.txt", []byte("全区新增病种5个。"))
+	f.Add([]byte("sources:\n  - file: b.txt\n"+oneDoc), "a.txt", []byte{0xef, 0xbb, 0xbf, 'x'})
+	f.Add([]byte("x: &x [a]\nsources: [*x]\n"), "notes.pdf", []byte("%PDF"))
+	f.Fuzz(func(t *testing.T, manifest []byte, name string, text []byte) {
+		if !fs.ValidPath(name) || strings.Contains(name, "/") || name == "." {
+			return
+		}
+		fsys := fstest.MapFS{
+			sources.ManifestFile: {Data: manifest},
+			name:                 {Data: text},
+			"other.txt":          {Data: []byte("另一个文件：共有3家医院。\n")},
+		}
+		l, err := sources.LoadDir(fsys)
+		if err != nil {
+			return
+		}
+		seen := map[string]bool{}
+		for _, s := range l.Sources {
+			if seen[s.File] || fsys[s.File] == nil {
+				t.Fatalf("loaded %q (twice, or not in the folder)", s.File)
+			}
+			seen[s.File] = true
+		}
+		for _, sk := range l.Skipped {
+			if seen[sk.File] {
+				t.Fatalf("%s both loaded and skipped", sk.File)
+			}
+			seen[sk.File] = true
+		}
+		for f := range fsys {
+			if !seen[f] && f != sources.ManifestFile && f != sources.IndicatorsFile && !strings.HasPrefix(f, ".") &&
+				!strings.HasSuffix(strings.ToLower(f), ".db") && !strings.Contains(strings.ToLower(f), ".db-") && !strings.HasSuffix(strings.ToLower(f), ".sqlite") {
+				t.Fatalf("%s was neither loaded nor reported", f)
 			}
 		}
 	})
