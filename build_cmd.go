@@ -32,10 +32,15 @@ region, kind and, for a transcript, speakers, and a warning says what was
 guessed and by which rule; files that cannot be read are skipped and the
 summary says why.
 
+Nothing outside DIR is read: a symbolic link that leads outside it is
+refused and named, and manifest.yaml must be a regular file in DIR. Every
+file that is left out is listed with the reason.
+
 The database is written to a temporary file beside FILE and renamed into
 place only when the build succeeds: an interrupted or failed build leaves the
-previous FILE untouched. Rebuilding over FILE re-reads only the documents
-that changed since it was built.
+previous FILE untouched, Ctrl-C or SIGTERM stop it within a second, and the
+next build removes what a killed one left. Rebuilding over FILE re-reads
+only the documents that changed since it was built.
 
 Use the result with: mediq -db FILE
 
@@ -79,7 +84,16 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	l, err := sources.LoadDir(os.DirFS(dir))
+	// Through an os.Root, nothing outside dir can be read, whatever a
+	// symbolic link in it says; LoadDir also reports such links by name.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "mediq build: %v\n", err)
+		return exitError
+	}
+	defer root.Close()
+	fsys := root.FS()
+	l, err := sources.LoadDir(fsys)
 	if err != nil {
 		fmt.Fprintf(stderr, "mediq build: %s\n", inDir(dir, err))
 		return exitError
@@ -94,7 +108,7 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintf(stderr, "mediq build: nothing to build: %s holds no readable documents (%v)\n", dir, sources.DocumentExts)
 		return exitError
 	}
-	inds, err := sources.LoadIndicators(os.DirFS(dir))
+	inds, err := sources.LoadIndicators(fsys)
 	if err == nil && inds == nil {
 		inds, err = sources.EmbeddedIndicators() // mediq's own catalogue
 	}
@@ -113,6 +127,9 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		}
 		return exitError
 	}
+	for _, name := range st.Stale {
+		fmt.Fprintf(stderr, "removed %s, left by a build that was killed\n", filepath.Join(filepath.Dir(*out), name))
+	}
 	fmt.Fprintf(stdout, "built %s: %d files loaded (%d unchanged since the last build), %d skipped; %d documents, %d sentences, %d figures\n",
 		*out, st.Sources, st.Reused, len(l.Skipped), st.Documents, st.Sentences, st.Figures)
 	for _, s := range l.Skipped {
@@ -121,9 +138,11 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	return exitOK
 }
 
-// inDir prefixes the file an error names with its directory.
+// inDir prefixes the file an error names with its directory. The message
+// is not cleaned as a path: a message quoting ../../etc/passwd would lose
+// the manifest and line it starts with.
 func inDir(dir string, err error) string {
-	return filepath.Join(dir, err.Error())
+	return filepath.Clean(dir) + string(filepath.Separator) + err.Error()
 }
 
 // initDir writes a manifest skeleton for the documents in dir.
@@ -133,7 +152,13 @@ func initDir(dir string, force bool, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mediq build --init: %s exists; edit it, or add --force to replace it\n", path)
 		return exitError
 	}
-	l, err := sources.LoadDir(dirWithoutManifest{os.DirFS(dir)})
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "mediq build --init: %v\n", err)
+		return exitError
+	}
+	defer root.Close()
+	l, err := sources.LoadDir(dirWithoutManifest{root.FS()})
 	if err != nil {
 		fmt.Fprintf(stderr, "mediq build --init: %s\n", inDir(dir, err))
 		return exitError
@@ -162,6 +187,18 @@ func (d dirWithoutManifest) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	return d.FS.Open(name)
+}
+
+// Lstat and ReadLink let LoadDir see symbolic links for what they are.
+func (d dirWithoutManifest) Lstat(name string) (fs.FileInfo, error) {
+	if name == sources.ManifestFile {
+		return nil, &fs.PathError{Op: "lstat", Path: name, Err: fs.ErrNotExist}
+	}
+	return fs.Lstat(d.FS, name)
+}
+
+func (d dirWithoutManifest) ReadLink(name string) (string, error) {
+	return fs.ReadLink(d.FS, name)
 }
 
 // buildProgress shows a build's progress on a terminal (files done, MB/s)

@@ -75,3 +75,10 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		datapackage.DescriptorFile, *dir, pkg.Version)
 	return exitOK
 }
+
+// refuseSafe is the answer of a subcommand that writes files (export,
+// build) when -safe comes before it: -safe promises that nothing is written.
+func refuseSafe(sub string, stderr io.Writer) int {
+	fmt.Fprintf(stderr, "mediq %s: refused under -safe, which writes no file; run mediq %s without -safe\n", sub, sub)
+	return exitUsage
+}

@@ -72,7 +72,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		dbFile   = fs.String("db", "", "use the mediq database `FILE` instead of the embedded one")
 		bail     = fs.Bool("bail", false, "stop at the first error")
 		null     = fs.String("nullvalue", "", "show NULL as `TEXT`")
-		safe     = fs.Bool("safe", false, "for SQL typed by anyone: refuse writes, ATTACH, VACUUM, most PRAGMAs and the dot-commands that touch files; limit each statement's time, rows and string sizes")
+		safe     = fs.Bool("safe", false, "for SQL typed by anyone: refuse writes, ATTACH, VACUUM, most PRAGMAs, the dot-commands and subcommands that touch files, and keep no history; bound each statement's time, work, rows, bytes, string sizes and memory")
 		version  = fs.Bool("version", false, "print the data version and exit")
 	)
 	modeFlag("box", "box", "set output mode to box")
@@ -95,17 +95,27 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitOK
 	}
 	// mediq -db COPY verify, mediq -db FILE export …: the subcommand after
-	// the options, on the database they name.
-	if *dbFile != "" {
+	// the options, on the database they name. Under -safe the subcommands
+	// that write files refuse.
+	if *dbFile != "" && fs.Arg(0) != "build" {
 		if err := checkDBFile(*dbFile); err != nil {
 			fmt.Fprintf(stderr, "mediq: %v\n", err)
 			return exitError
 		}
 	}
-	if sub := fs.Arg(0); sub == "verify" || sub == "export" {
+	if sub := fs.Arg(0); sub == "verify" || sub == "export" || sub == "build" {
+		if *safe && sub != "verify" {
+			return refuseSafe(sub, stderr)
+		}
+		if sub == "build" {
+			return runBuild(ctx, fs.Args()[1:], stdin, stdout, stderr)
+		}
 		rest := fs.Args()[1:]
 		if *dbFile != "" {
 			rest = append([]string{"-db", *dbFile}, rest...)
+		}
+		if *safe {
+			rest = append([]string{"-safe"}, rest...)
 		}
 		if sub == "verify" {
 			return runVerify(ctx, rest, stdin, stdout, stderr)

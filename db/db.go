@@ -6,7 +6,9 @@
 // SnapshotSize) and the pure-Go SQLite driver modernc.org/sqlite. Open serves
 // the embedded bytes directly through a read-only SQLite VFS: nothing is
 // written to disk, no loader runs at start-up, and no caller can change the
-// package's data.
+// package's data. Importing db also turns on SQLite's memory accounting
+// (SQLITE_CONFIG_MEMSTATUS), before any connection opens, so that the memory
+// limits of Open and Safe hold.
 //
 // On top of the *sql.DB that Open returns: New gives typed queries with
 // provenance (Figures, Sources, Documents, Presets, RunPreset, Search);
@@ -70,13 +72,28 @@ func collect(opts []Option) options {
 
 // Open returns a handle on the embedded database. The handle is read-only:
 // any statement that writes fails with SQLITE_READONLY. Close it when done.
+//
+// Every handle of Open and OpenFile keeps SQLite's temporary storage (large
+// sorts, DISTINCT, window functions, temporary tables) in memory: the
+// embedded database lives in no directory where temporary files could go,
+// and no handle leaves files in $TMPDIR. SQLite's memory as a whole is held
+// to MemoryBudget (a Safe handle's Limits.MaxMemory when lower).
 func Open(ctx context.Context, opts ...Option) (*sql.DB, error) {
 	name, err := embeddedVFS()
 	if err != nil {
 		return nil, fmt.Errorf("register embedded database: %w", err)
 	}
-	return open(ctx, "file:"+FileName+"?vfs="+name+"&mode=ro", collect(opts))
+	return open(ctx, "file:"+FileName+"?vfs="+name+"&mode=ro&"+tempInMemory, collect(opts))
 }
+
+// tempInMemory is the DSN parameter that keeps a connection's temporary
+// storage in memory (PRAGMA temp_store = MEMORY).
+const tempInMemory = "_pragma=temp_store(memory)"
+
+// MemoryBudget is the most memory SQLite may hold in a process that opened a
+// handle with Open or OpenFile; see Open. SQLite's limit is one for the whole
+// process and is only ever lowered.
+const MemoryBudget = 1 << 30
 
 // OpenFile returns a read-only handle on a mediq database file, such as one
 // written by WriteFile or built by the loader.
@@ -88,13 +105,14 @@ func OpenFile(ctx context.Context, path string, opts ...Option) (*sql.DB, error)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: "mode=ro"}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: "mode=ro&" + tempInMemory}
 	return open(ctx, u.String(), collect(opts))
 }
 
 func open(ctx context.Context, dsn string, o options) (*sql.DB, error) {
 	var h *sql.DB
 	var err error
+	lowerHeapLimit(MemoryBudget)
 	if o.safe {
 		h, err = openSafe(dsn, o.limits)
 	} else {

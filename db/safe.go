@@ -23,6 +23,10 @@ const (
 	DefaultTimeout   = 10 * time.Second
 	DefaultMaxRows   = 1_000_000
 	DefaultMaxLength = 1 << 20
+	DefaultMaxSteps  = 50_000_000
+	DefaultMaxBytes  = 64 << 20
+	DefaultMaxOps    = 100_000
+	DefaultMaxMemory = 128 << 20
 )
 
 // maxSQLLength is SQLITE_LIMIT_SQL_LENGTH on a Safe handle: the longest SQL
@@ -64,8 +68,8 @@ func (e *SafeError) Unwrap() []error {
 }
 
 // Limits bound the work of one statement on a Safe handle. A statement that
-// reaches a limit fails with a *SafeError wrapping ErrLimit. The zero value of
-// a field selects its default.
+// reaches a limit fails with a *SafeError wrapping ErrLimit that names the
+// limit. The zero value of a field selects its default.
 type Limits struct {
 	// Timeout is how long one statement may run, from the call that starts
 	// it to the last row read (DefaultTimeout). A caller's own context
@@ -78,6 +82,29 @@ type Limits struct {
 	// may build or read: SQLite's SQLITE_LIMIT_LENGTH (DefaultMaxLength).
 	// It must exceed the longest source text, about 40 KB.
 	MaxLength int
+	// MaxSteps is how many instructions of SQLite's virtual machine one
+	// statement may run, counted in thousands by a progress handler
+	// (DefaultMaxSteps, about a second of work, five times what sorting
+	// 300,000 rows takes). Unlike Timeout it does not
+	// depend on the machine's load.
+	MaxSteps int64
+	// MaxBytes is how many bytes of strings and BLOBs one statement may
+	// return, over all its rows (DefaultMaxBytes).
+	MaxBytes int64
+	// MaxOps is the largest compiled program, in virtual-machine
+	// instructions, a statement may compile to: SQLite's
+	// SQLITE_LIMIT_VDBE_OP (DefaultMaxOps). Without it a short statement,
+	// such as a chain of WITH clauses each doubling the one before, can
+	// take minutes and gigabytes to compile, before any deadline is checked.
+	MaxOps int
+	// MaxMemory is the most memory, in bytes, that SQLite may hold
+	// (DefaultMaxMemory): its caches, sorts, temporary tables (a Safe
+	// handle keeps them in memory, never in files) and the statements it
+	// compiles. SQLite's limit (sqlite3_hard_heap_limit64, PRAGMA
+	// hard_heap_limit) is one for the whole process: the smallest MaxMemory
+	// of the Safe handles opened holds for every SQLite connection of the
+	// process from then on.
+	MaxMemory int64
 }
 
 func (l Limits) withDefaults() Limits {
@@ -90,6 +117,18 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxLength <= 0 {
 		l.MaxLength = DefaultMaxLength
 	}
+	if l.MaxSteps <= 0 {
+		l.MaxSteps = DefaultMaxSteps
+	}
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = DefaultMaxBytes
+	}
+	if l.MaxOps <= 0 {
+		l.MaxOps = DefaultMaxOps
+	}
+	if l.MaxMemory <= 0 {
+		l.MaxMemory = DefaultMaxMemory
+	}
 	return l
 }
 
@@ -100,17 +139,22 @@ func (l Limits) withDefaults() Limits {
 //     DROP, ALTER, REINDEX, ANALYZE, temporary tables included), ATTACH and
 //     DETACH, VACUUM and VACUUM INTO, load_extension, and every PRAGMA except
 //     the read-only ones (table_info, user_version without a value, …);
-//   - each statement runs under a deadline and a row limit, and strings and
-//     BLOBs are capped in length, so that a runaway WITH RECURSIVE, a huge
-//     zeroblob or randomblob or a printf width bomb ends in an error (see
+//   - each statement runs under a deadline, a limit on its work (virtual
+//     machine instructions), on its rows and on the bytes it returns;
+//     strings and BLOBs are capped in length, compiled programs in size, and
+//     SQLite's memory as a whole; temporary storage (sorts, DISTINCT,
+//     temporary b-trees) is kept in memory under that budget, never in
+//     files. So a runaway WITH RECURSIVE, a huge zeroblob or randomblob, a
+//     printf width bomb, a cartesian product or a statement that explodes
+//     as it compiles ends in an error naming the bound it reached (see
 //     Limits; Safe uses the defaults).
 //
-// The deadline is enforced with sqlite3_interrupt, also while Rows.Next
-// computes a later row, which the driver's own context handling does not
-// cover; it includes the time the caller takes to read the rows. The row
-// limit counts sqlite3_step calls that return a row. The handle is also
-// opened with SQLite's defensive flag and query_only, beneath the
-// authorizer.
+// The deadline is enforced with sqlite3_interrupt and a progress handler,
+// also while Rows.Next computes a later row, which the driver's own context
+// handling does not cover; it includes the time the caller takes to read the
+// rows. The row limit counts sqlite3_step calls that return a row. The
+// handle is also opened with SQLite's defensive flag and query_only, beneath
+// the authorizer.
 //
 // A refused or stopped statement fails with a *SafeError saying what was
 // denied and why. The rules apply only to handles opened with this option.
@@ -133,9 +177,13 @@ func openSafe(dsn string, l Limits) (*sql.DB, error) {
 	if strings.Contains(dsn, "?") {
 		sep = "&"
 	}
-	base, err := sqlite.NewConnector(dsn + sep + "_defensive=1&_query_only=1")
+	base, err := sqlite.NewConnector(dsn + sep + "_defensive=1&_query_only=1&_pragma=temp_store(memory)")
 	if err != nil {
 		return nil, err
+	}
+	if !lowerHeapLimit(l.MaxMemory) {
+		return nil, errors.New("safe mode: SQLite does not count its memory here, so its memory limit cannot hold; " +
+			"open safe handles only through package db, which turns the counting on before SQLite starts")
 	}
 	return sql.OpenDB(&safeConnector{base: base, limits: l}), nil
 }
@@ -191,6 +239,7 @@ type safeConn struct {
 	closed bool
 
 	denied atomic.Pointer[denial] // set by the authorizer, cleared per statement
+	active atomic.Pointer[guard]  // the statement running, for safeProgress
 }
 
 func newSafeConn(ctx context.Context, dc driver.Conn, l Limits) (*safeConn, error) {
@@ -216,6 +265,7 @@ func newSafeConn(ctx context.Context, dc driver.Conn, l Limits) (*safeConn, erro
 	}{
 		{sqlite3.SQLITE_LIMIT_LENGTH, l.MaxLength},
 		{sqlite3.SQLITE_LIMIT_SQL_LENGTH, maxSQLLength},
+		{sqlite3.SQLITE_LIMIT_VDBE_OP, l.MaxOps},
 		{sqlite3.SQLITE_LIMIT_ATTACHED, 0},
 		{sqlite3.SQLITE_LIMIT_WORKER_THREADS, 0},
 	}
@@ -230,6 +280,7 @@ func newSafeConn(ctx context.Context, dc driver.Conn, l Limits) (*safeConn, erro
 	if err != nil {
 		return nil, err
 	}
+	c.installProgress()
 	return c, nil
 }
 
@@ -404,25 +455,7 @@ func sqlQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") +
 // firstKeyword returns the first word of query in upper case, after white
 // space and comments.
 func firstKeyword(query string) string {
-	s := query
-	for {
-		s = strings.TrimLeft(s, " \t\r\n\f")
-		switch {
-		case strings.HasPrefix(s, "--"):
-			if i := strings.IndexByte(s, '\n'); i >= 0 {
-				s = s[i+1:]
-				continue
-			}
-			return ""
-		case strings.HasPrefix(s, "/*"):
-			if i := strings.Index(s[2:], "*/"); i >= 0 {
-				s = s[i+4:]
-				continue
-			}
-			return ""
-		}
-		break
-	}
+	s := skipSpaceAndComments(query)
 	end := strings.IndexFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_')
 	})
@@ -442,6 +475,10 @@ type guard struct {
 	stop   func() bool
 	query  string
 	rows   int64
+	bytes  int64
+
+	steps   atomic.Int64 // instructions run, counted by safeProgress
+	stepped atomic.Bool  // safeProgress stopped the statement at MaxSteps
 
 	mu   sync.Mutex
 	done bool
@@ -451,9 +488,16 @@ func (c *safeConn) start(ctx context.Context, query string) *guard {
 	g := &guard{c: c, parent: ctx, query: query}
 	g.ctx, g.cancel = context.WithTimeout(ctx, c.limits.Timeout)
 	c.denied.Store(nil)
+	c.active.Store(g)
 	g.stop = context.AfterFunc(g.ctx, g.interrupt)
 	return g
 }
+
+// driverCtx is the context handed to the driver: the statement's values
+// without its end. The guard watches the end itself (interrupt,
+// safeProgress); a context that can end would make the driver install its
+// own progress handler in place of safeProgress, and remove it afterwards.
+func (g *guard) driverCtx() context.Context { return context.WithoutCancel(g.ctx) }
 
 // interrupt runs when the statement's context ends and stops the statement if
 // it is still running, including inside Rows.Next, which the driver does not
@@ -470,6 +514,7 @@ func (g *guard) finish() {
 	g.mu.Lock()
 	g.done = true
 	g.mu.Unlock()
+	g.c.active.CompareAndSwap(g, nil)
 	g.stop()
 	g.cancel()
 }
@@ -483,14 +528,52 @@ func (g *guard) err(err error) error {
 	if d := g.c.denied.Load(); d != nil {
 		return d.safeError(g.query, err)
 	}
+	if g.stepped.Load() {
+		return &SafeError{
+			What:  fmt.Sprintf("statement stopped after %d million steps", g.c.limits.MaxSteps/1_000_000),
+			Why:   "that is the work limit (instructions of SQLite's virtual machine) for one statement on a safe handle; join on indexed columns, narrow the WHERE clause, or add a LIMIT",
+			Err:   ErrLimit,
+			cause: err,
+		}
+	}
 	if g.timedOut() {
 		return g.timeoutError(err)
 	}
+	if perr := g.parent.Err(); perr != nil {
+		return perr
+	}
 	var se *sqlite.Error
-	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_TOOBIG {
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_TOOBIG:
+		if len(g.query) > maxSQLLength {
+			return &SafeError{
+				What:  fmt.Sprintf("SQL text of %d bytes is longer than %d bytes", len(g.query), maxSQLLength),
+				Why:   "that is the length limit for the SQL of one call on a safe handle; split it into several statements, or bind long values as parameters",
+				Err:   ErrLimit,
+				cause: err,
+			}
+		}
 		return &SafeError{
 			What:  fmt.Sprintf("value longer than %d bytes", g.c.limits.MaxLength),
 			Why:   "that is the length limit for one string or BLOB on a safe handle; build smaller values",
+			Err:   ErrLimit,
+			cause: err,
+		}
+	case sqlite3.SQLITE_NOMEM:
+		if lim := heapLimit(); lim > 0 && heapHighwater() >= lim-lim/16 {
+			return &SafeError{
+				What:  fmt.Sprintf("SQLite's memory reached %d MB", lim>>20),
+				Why:   "that is the memory limit of SQLite on a safe handle, for sorts, DISTINCT, temporary tables and compiled statements; sort or group fewer rows, or add a LIMIT",
+				Err:   ErrLimit,
+				cause: err,
+			}
+		}
+		return &SafeError{
+			What:  fmt.Sprintf("statement compiles to more than %d instructions", g.c.limits.MaxOps),
+			Why:   "that is the size limit for one compiled statement on a safe handle; a WITH clause that uses the one before it twice doubles the program at each step: write fewer or simpler clauses",
 			Err:   ErrLimit,
 			cause: err,
 		}
@@ -514,15 +597,21 @@ func (g *guard) timeoutError(cause error) error {
 }
 
 func (c *safeConn) exec(ctx context.Context, query string, run func(context.Context) (driver.Result, error)) (driver.Result, error) {
+	if err := vacuumTemp(query); err != nil {
+		return nil, err
+	}
 	g := c.start(ctx, query)
 	defer g.finish()
-	res, err := run(g.ctx)
+	res, err := run(g.driverCtx())
 	return res, g.err(err)
 }
 
 func (c *safeConn) query(ctx context.Context, query string, run func(context.Context) (driver.Rows, error)) (driver.Rows, error) {
+	if err := vacuumTemp(query); err != nil {
+		return nil, err
+	}
 	g := c.start(ctx, query)
-	rows, err := run(g.ctx)
+	rows, err := run(g.driverCtx())
 	if err != nil {
 		err = g.err(err)
 		g.finish()
@@ -547,9 +636,12 @@ func (c *safeConn) QueryContext(ctx context.Context, query string, args []driver
 
 // PrepareContext prepares query under the Safe rules.
 func (c *safeConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
+	if err := vacuumTemp(query); err != nil {
+		return nil, err
+	}
 	g := c.start(ctx, query)
 	defer g.finish()
-	st, err := c.inner.PrepareContext(g.ctx, query)
+	st, err := c.inner.PrepareContext(g.driverCtx(), query)
 	if err != nil {
 		return nil, g.err(err)
 	}
@@ -560,8 +652,13 @@ func (c *safeConn) Prepare(query string) (driver.Stmt, error) {
 	return c.PrepareContext(context.Background(), query)
 }
 
+// BeginTx begins a transaction. The context's end is not passed on: the
+// driver would replace the connection's progress handler for the call.
 func (c *safeConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
-	return c.inner.BeginTx(ctx, opts)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return c.inner.BeginTx(context.WithoutCancel(ctx), opts)
 }
 
 func (c *safeConn) Begin() (driver.Tx, error) {
@@ -572,13 +669,19 @@ func (c *safeConn) Close() error {
 	c.mu.Lock()
 	c.closed = true
 	c.mu.Unlock()
+	c.removeProgress()
 	return c.inner.Close()
 }
 
-func (c *safeConn) Ping(ctx context.Context) error         { return c.inner.Ping(ctx) }
-func (c *safeConn) ResetSession(ctx context.Context) error { return c.inner.ResetSession(ctx) }
-func (c *safeConn) IsValid() bool                          { return c.inner.IsValid() }
-func (c *safeConn) Unwrap() driver.Conn                    { return c.inner }
+func (c *safeConn) Ping(ctx context.Context) error {
+	return c.inner.Ping(context.WithoutCancel(ctx))
+}
+
+func (c *safeConn) ResetSession(ctx context.Context) error {
+	return c.inner.ResetSession(context.WithoutCancel(ctx))
+}
+func (c *safeConn) IsValid() bool       { return c.inner.IsValid() }
+func (c *safeConn) Unwrap() driver.Conn { return c.inner }
 
 // safeStmt is a prepared statement of a safe connection; each run is guarded.
 type safeStmt struct {
@@ -655,6 +758,21 @@ func (r *safeRows) Next(dest []driver.Value) error {
 		}
 	}
 	r.g.rows++
+	for _, v := range dest {
+		switch v := v.(type) {
+		case string:
+			r.g.bytes += int64(len(v))
+		case []byte:
+			r.g.bytes += int64(len(v))
+		}
+	}
+	if r.g.bytes > r.g.c.limits.MaxBytes {
+		return &SafeError{
+			What: fmt.Sprintf("statement stopped after returning %d MB", r.g.c.limits.MaxBytes>>20),
+			Why:  "that is the limit on the strings and BLOBs one statement may return on a safe handle; select fewer or shorter values, or add a LIMIT",
+			Err:  ErrLimit,
+		}
+	}
 	return nil
 }
 
@@ -691,4 +809,125 @@ func (r *safeRows) ColumnTypePrecisionScale(i int) (precision, scale int64, ok b
 		return x.ColumnTypePrecisionScale(i)
 	}
 	return 0, 0, false
+}
+
+// vacuumTemp refuses a VACUUM of the temporary schema, which SQLite runs as
+// a silent no-op without asking the authorizer, so that `VACUUM temp INTO
+// 'file'` would report success on a safe handle although a safe handle
+// writes no file.
+func vacuumTemp(query string) error {
+	for _, st := range splitStatements(query) {
+		words := leadingWords(st, 2)
+		if len(words) == 2 && words[0] == "VACUUM" && strings.EqualFold(strings.Trim(words[1], "\"'`[]"), "temp") {
+			return &SafeError{
+				What: "VACUUM temp denied",
+				Why:  "VACUUM rewrites or copies a database, and on the temporary schema it does nothing at all; " + readOnlyWhy,
+				Err:  ErrDenied,
+			}
+		}
+	}
+	return nil
+}
+
+// splitStatements splits SQL text at the semicolons outside string
+// literals, quoted names and comments.
+func splitStatements(q string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(q); i++ {
+		switch c := q[i]; c {
+		case '\'', '"', '`':
+			j := strings.IndexByte(q[i+1:], c)
+			if j < 0 {
+				return append(out, q[start:])
+			}
+			i += j + 1
+		case '[':
+			j := strings.IndexByte(q[i+1:], ']')
+			if j < 0 {
+				return append(out, q[start:])
+			}
+			i += j + 1
+		case '-':
+			if strings.HasPrefix(q[i:], "--") {
+				j := strings.IndexByte(q[i:], '\n')
+				if j < 0 {
+					return append(out, q[start:])
+				}
+				i += j
+			}
+		case '/':
+			if strings.HasPrefix(q[i:], "/*") {
+				j := strings.Index(q[i+2:], "*/")
+				if j < 0 {
+					return append(out, q[start:])
+				}
+				i += j + 3
+			}
+		case ';':
+			out = append(out, q[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, q[start:])
+}
+
+// leadingWords returns up to n words at the start of a statement, after
+// white space and comments: the first in upper case, the others as written
+// (a quoted name with its quotes).
+func leadingWords(st string, n int) []string {
+	var words []string
+	s := st
+	for len(words) < n {
+		kw := firstKeyword(s)
+		rest := skipSpaceAndComments(s)
+		if kw == "" {
+			// A quoted name: up to its closing quote.
+			if rest == "" || !strings.ContainsRune("\"'`[", rune(rest[0])) {
+				break
+			}
+			closer := rest[0]
+			if closer == '[' {
+				closer = ']'
+			}
+			j := strings.IndexByte(rest[1:], closer)
+			if j < 0 {
+				break
+			}
+			words = append(words, rest[:j+2])
+			s = rest[j+2:]
+			continue
+		}
+		if len(words) == 0 {
+			words = append(words, kw)
+		} else {
+			words = append(words, rest[:len(kw)])
+		}
+		s = rest[len(kw):]
+	}
+	return words
+}
+
+// skipSpaceAndComments returns s without the white space and comments it
+// starts with.
+func skipSpaceAndComments(s string) string {
+	for {
+		s = strings.TrimLeft(s, " \t\r\n\f")
+		switch {
+		case strings.HasPrefix(s, "--"):
+			i := strings.IndexByte(s, '\n')
+			if i < 0 {
+				return ""
+			}
+			s = s[i+1:]
+		case strings.HasPrefix(s, "/*"):
+			i := strings.Index(s[2:], "*/")
+			if i < 0 {
+				return ""
+			}
+			s = s[i+4:]
+		default:
+			return s
+		}
+	}
 }

@@ -99,3 +99,42 @@ func TestVerifyTampered(t *testing.T) {
 		t.Errorf("summary:\n%s", s)
 	}
 }
+
+// TestVerifyDataVersion changes meta.data_version, and a source's recorded
+// file hash, on copies: each is caught, named by table, row and column.
+func TestVerifyDataVersion(t *testing.T) {
+	ctx := context.Background()
+	for _, q := range []string{
+		"UPDATE meta SET value = '5-0123456789abcdef' WHERE key = 'data_version'",
+		"UPDATE sources SET sha256 = '00' || substr(sha256, 3) WHERE id = 2",
+	} {
+		t.Run(q, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "copy.db")
+			if err := db.WriteFile(path); err != nil {
+				t.Fatal(err)
+			}
+			rw, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := rw.ExecContext(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+			rw.Close()
+			h, err := db.OpenFile(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer h.Close()
+			r, err := db.Verify(ctx, h)
+			if !errors.Is(err, db.ErrMismatch) || len(r.Problems) != 1 {
+				t.Fatalf("Verify: %v\n%s", err, r)
+			}
+			p := r.Problems[0]
+			if p.Check != "version" || p.Table != "meta" || p.Row != "key=data_version" || p.Column != "value" ||
+				!strings.Contains(p.Msg, "does not match the sources' recorded hashes") {
+				t.Errorf("problem: %s", p)
+			}
+		})
+	}
+}

@@ -3,11 +3,11 @@
 package db
 
 // SchemaVersion is the schema version of the embedded snapshot (PRAGMA user_version).
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // Version is the data version of the embedded snapshot: the schema version and
 // a hash over the sources' names and SHA-256 hashes.
-const Version = "5-dff967b028c02f43"
+const Version = "6-334aa0e6a548980f"
 
 // SourceHashes maps each embedded source file to the SHA-256 of its bytes.
 var SourceHashes = map[string]string{

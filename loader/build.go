@@ -34,6 +34,9 @@ type Stats struct {
 	Reused int
 	// Files has one entry per source, in order.
 	Files []FileStats
+	// Stale names the temporary files of earlier builds of the same path,
+	// killed before they finished, that this build removed.
+	Stale []string
 }
 
 // FileStats counts what a build wrote for one source.
@@ -80,8 +83,13 @@ func Build(ctx context.Context, srcs []sources.Source, path string) (Stats, erro
 }
 
 // BuildWith is Build with options: an incremental build, progress reports.
+//
+// A build first removes what killed builds of the same path left beside it
+// (see atomicfile.RemoveStale), and stops soon after ctx ends: it checks ctx
+// between sources and does not wait for a source still being parsed.
 func BuildWith(ctx context.Context, srcs []sources.Source, path string, opt BuildOptions) (Stats, error) {
 	var st Stats
+	stale, _ := atomicfile.RemoveStale(path) // best effort: a leftover is no reason to fail
 	err := atomicfile.Fill(path, 0o644, func(tmp string) error {
 		prev := openPrevious(ctx, opt.Reuse)
 		defer prev.close()
@@ -95,6 +103,7 @@ func BuildWith(ctx context.Context, srcs []sources.Source, path string, opt Buil
 		}
 		return Stats{}, fmt.Errorf("build: %w", err)
 	}
+	st.Stale = stale
 	return st, nil
 }
 
@@ -126,6 +135,11 @@ func parseAsync(ctx context.Context, srcs []sources.Source, prev *previous, inds
 	for range max(1, min(runtime.GOMAXPROCS(0), len(srcs))) {
 		go func() {
 			for i := range next {
+				if err := ctx.Err(); err != nil {
+					out[i].err = err
+					close(out[i].done)
+					continue
+				}
 				out[i].p, out[i].err = Parse(srcs[i])
 				if out[i].err == nil {
 					out[i].p.AttachIndicators(inds)
@@ -138,11 +152,16 @@ func parseAsync(ctx context.Context, srcs []sources.Source, prev *previous, inds
 }
 
 // wait hands the parsed sources to each in order, gathering every source's
-// errors into one ErrorList.
-func wait(results []*parsing, each func(*parsing)) error {
+// errors into one ErrorList. It returns ctx's error as soon as ctx ends,
+// without waiting for a source still being parsed.
+func wait(ctx context.Context, results []*parsing, each func(*parsing)) error {
 	var list ErrorList
 	for _, r := range results {
-		<-r.done
+		select {
+		case <-r.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 		if r.err == nil {
 			if len(list) == 0 {
 				each(r)
@@ -239,9 +258,10 @@ func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed 
 	defer w.close()
 	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "schema_version", strconv.Itoa(schema.Version))
 	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "data_version", DataVersion(srcs))
+	w.exec("INSERT INTO meta(key, value) VALUES (?, ?)", "pipeline", pipelineIdentity())
 	w.indicators(opt.Indicators)
 	done := 0
-	err := wait(parsed, func(r *parsing) {
+	err := wait(ctx, parsed, func(r *parsing) {
 		fs := w.source(r.p, r.key, st)
 		fs.Reused = r.reused
 		if r.reused {
@@ -342,10 +362,10 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 	if encoding == "" {
 		encoding = sources.EncodingUTF8
 	}
-	w.exec(`INSERT INTO sources(id, file, sha256, outlet, page_date, encoding, format, guessed, parse_key, chars, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		sid, src.File, src.SHA256, src.Outlet, nullable(src.PageDate), encoding, format,
-		nullable(strings.Join(src.Guessed, "; ")), key, len(p.Text), src.Text)
+	w.exec(`INSERT INTO sources(id, file, sha256, text_sha256, outlet, page_date, encoding, format, guessed, entry, parse_key, chars, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		sid, src.File, src.SHA256, sources.TextSHA256(src.Text), src.Outlet, nullable(src.PageDate), encoding, format,
+		nullable(strings.Join(src.Guessed, "; ")), src.Entry().JSON(), key, len(p.Text), src.Text)
 	corrections := map[string]int64{}
 	for _, c := range src.Corrections {
 		w.ids.correction++
@@ -423,14 +443,9 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 
 func (w *writer) indicators(inds []sources.Indicator) {
 	for _, ind := range inds {
-		rules, _ := json.Marshal(struct {
-			Units   []string `json:"units"`
-			Names   []string `json:"names"`
-			Context []string `json:"context,omitempty"`
-			Region  string   `json:"region,omitempty"`
-		}{ind.Units, ind.Names, ind.Context, ind.Region})
-		w.exec("INSERT INTO indicators(key, name_zh, name_en, unit, description, rules) VALUES (?, ?, ?, ?, ?, ?)",
-			ind.Key, ind.NameZh, ind.NameEn, ind.Unit, ind.Description, string(rules))
+		rules, _ := json.Marshal(ind.Rules())
+		w.exec("INSERT INTO indicators(key, name_zh, name_en, unit, description, rules, line) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			ind.Key, ind.NameZh, ind.NameEn, ind.Unit, ind.Description, string(rules), ind.Line)
 	}
 }
 

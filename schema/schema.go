@@ -13,7 +13,7 @@ import (
 
 // Version is the schema version, stored in the database as PRAGMA user_version.
 // Bump it with any change to schema.sql.
-const Version = 5
+const Version = 6
 
 // SQL is the schema: CREATE statements for every table, index and view.
 //

@@ -8,17 +8,19 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 
 CREATE TABLE sources (
-    id        INTEGER PRIMARY KEY,
-    file      TEXT NOT NULL UNIQUE,
-    sha256    TEXT NOT NULL,
-    outlet    TEXT NOT NULL,
-    page_date TEXT,
-    encoding  TEXT NOT NULL,
-    format    TEXT NOT NULL CHECK (format IN ('text', 'html')),
-    guessed   TEXT,
-    parse_key TEXT NOT NULL,
-    chars     INTEGER NOT NULL,
-    text      TEXT NOT NULL
+    id          INTEGER PRIMARY KEY,
+    file        TEXT NOT NULL UNIQUE,
+    sha256      TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL,
+    outlet      TEXT NOT NULL,
+    page_date   TEXT,
+    encoding    TEXT NOT NULL,
+    format      TEXT NOT NULL CHECK (format IN ('text', 'html')),
+    guessed     TEXT,
+    entry       TEXT NOT NULL,
+    parse_key   TEXT NOT NULL,
+    chars       INTEGER NOT NULL,
+    text        TEXT NOT NULL
 );
 
 CREATE TABLE corrections (
@@ -91,7 +93,8 @@ CREATE TABLE indicators (
     name_en     TEXT NOT NULL,
     unit        TEXT NOT NULL,
     description TEXT NOT NULL,
-    rules       TEXT NOT NULL
+    rules       TEXT NOT NULL,
+    line        INTEGER NOT NULL
 ) WITHOUT ROWID;
 
 CREATE TABLE figures (

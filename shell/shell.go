@@ -234,25 +234,35 @@ func (s *Shell) statementContext(ctx context.Context) (context.Context, func()) 
 	}
 }
 
-// runSQL runs one statement, binding args, and prints its rows.
+// runSQL runs one statement, binding args, and prints its rows as they
+// come (see streamSQL).
 func (s *Shell) runSQL(ctx context.Context, stmt string, args ...any) error {
 	return s.runSQLCheck(ctx, stmt, nil, args...)
 }
 
-// runSQLCheck is runSQL that, when check is not nil, calls it with the
-// result before printing, and fails instead with the error it returns.
+// runSQLCheck is runSQL that, when check is not nil, collects the result
+// first (a preset's result, small and bounded), calls check with it and
+// fails instead with the error it returns. Without a check the rows are
+// printed as they come (see streamSQL), so the shell's memory does not grow
+// with the result.
 func (s *Shell) runSQLCheck(ctx context.Context, stmt string, check func(*Result) error, args ...any) error {
-	r, err := s.query(ctx, stmt, args...)
-	if err == nil && check != nil {
-		if err = check(r); err != nil {
-			s.closeOnce()
+	var err error
+	if check == nil {
+		err = s.streamSQL(ctx, stmt, args...)
+	} else {
+		var r *Result
+		r, err = s.query(ctx, stmt, args...)
+		if err == nil {
+			if err = check(r); err != nil {
+				s.closeOnce()
+			}
 		}
-	}
-	if err == nil {
-		if len(r.Columns) == 0 {
-			s.closeOnce()
-		} else {
-			err = s.print(r)
+		if err == nil {
+			if len(r.Columns) == 0 {
+				s.closeOnce()
+			} else {
+				err = s.print(r)
+			}
 		}
 	}
 	if s.Timer {

@@ -85,7 +85,9 @@ func HistoryFile() (string, error) {
 
 // RunTerminal runs the interactive shell on the process's terminal: liner
 // for line editing, history and completion; Ctrl-C cancels a running
-// statement; long results go through a pager when Out is the terminal.
+// statement; long results go through a pager when Out is the terminal. The
+// history is kept in HistoryFile, except under Safe, where it lasts only
+// for the session.
 func (s *Shell) RunTerminal(ctx context.Context) error {
 	st := liner.NewLiner()
 	t := &terminal{st: st, err: s.Err}
@@ -94,9 +96,12 @@ func (s *Shell) RunTerminal(ctx context.Context) error {
 	st.SetTabCompletionStyle(liner.TabPrints)
 	c := s.loadCompleter(ctx)
 	st.SetWordCompleter(c.Complete)
-	if path, err := HistoryFile(); err != nil {
+	switch path, err := HistoryFile(); {
+	case s.Safe:
+		// A safe shell touches no file: the history lasts for the session.
+	case err != nil:
 		fmt.Fprintf(s.Err, msgHistoryUnavailable, err)
-	} else {
+	default:
 		t.history = path
 		if f, err := os.Open(path); err == nil {
 			st.ReadHistory(f)

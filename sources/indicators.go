@@ -58,7 +58,7 @@ func ParseIndicators(name string, data []byte) ([]Indicator, error) {
 	}
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		me := yamlError(name, err)
-		if line := firstBadLine(data); line > 0 {
+		if line := firstBadLine(data, me.Line); line > 0 {
 			me.Line = line
 		}
 		return nil, me
@@ -89,4 +89,23 @@ func ParseIndicators(name string, data []byte) ([]Indicator, error) {
 		out = append(out, ind)
 	}
 	return out, nil
+}
+
+// IndicatorRules is what attaches figures to an indicator, as the
+// database's indicators.rules column stores it (JSON).
+type IndicatorRules struct {
+	Units   []string `json:"units"`
+	Names   []string `json:"names"`
+	Context []string `json:"context,omitempty"`
+	Region  string   `json:"region,omitempty"`
+}
+
+// Rules returns the indicator's rules.
+func (ind Indicator) Rules() IndicatorRules {
+	return IndicatorRules{ind.Units, ind.Names, ind.Context, ind.Region}
+}
+
+// SetRules sets the indicator's rules from r.
+func (ind *Indicator) SetRules(r IndicatorRules) {
+	ind.Units, ind.Names, ind.Context, ind.Region = r.Units, r.Names, r.Context, r.Region
 }

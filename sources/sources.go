@@ -121,7 +121,11 @@ type ManifestError struct {
 	File string // manifest file name
 	Line int    // 1-based line, 0 when unknown
 	Msg  string
+	Err  error // the underlying error, if any, such as one wrapping ErrOutside
 }
+
+// Unwrap returns Err.
+func (e *ManifestError) Unwrap() error { return e.Err }
 
 func (e *ManifestError) Error() string {
 	if e.Line > 0 {
@@ -139,7 +143,7 @@ func ParseManifest(name string, data []byte) ([]Source, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		me := yamlError(name, err)
-		if line := firstBadLine(data); line > 0 {
+		if line := firstBadLine(data, me.Line); line > 0 {
 			me.Line = line
 		}
 		return nil, me
@@ -158,6 +162,9 @@ func ParseManifest(name string, data []byte) ([]Source, error) {
 	}
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return nil, &ManifestError{File: name, Line: doc.Line, Msg: "want a top-level \"sources:\" list"}
+	}
+	if err := checkExpansion(name, doc); err != nil {
+		return nil, err
 	}
 	var out []Source
 	seen := map[string]int{}
@@ -185,18 +192,134 @@ func ParseManifest(name string, data []byte) ([]Source, error) {
 
 var reYAMLLine = lazyRegexp(`^(?:yaml: )?(?:unmarshal errors:\n\s*)?line (\d+): `)
 
-// firstBadLine returns the first line at which a YAML document stops
-// parsing: yaml.v3 reports the line where the enclosing block starts, which
-// sends a person to the wrong place.
-func firstBadLine(data []byte) int {
-	lines := strings.SplitAfter(string(data), "\n")
-	var probe yaml.Node
-	for n := 1; n <= len(lines); n++ {
-		if yaml.Unmarshal([]byte(strings.Join(lines[:n], "")), &probe) != nil {
-			return n
+// firstBadLine returns the line at which a YAML document stops parsing:
+// yaml.v3 reports the line where the enclosing block starts (near is that
+// line, 0 when unknown), which sends a person to the wrong place. It finds
+// the first line whose addition makes the lines before it fail to parse,
+// searching outward from near: a few parses of the document in all, not one
+// per line. data must fail to parse.
+func firstBadLine(data []byte, near int) int {
+	var ends []int // ends[i] is the offset just after line i+1
+	for i, c := range data {
+		if c == '\n' {
+			ends = append(ends, i+1)
 		}
 	}
-	return 0
+	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
+		ends = append(ends, len(data))
+	}
+	fails := func(n int) bool { // the first n lines do not parse
+		if n == 0 {
+			return false
+		}
+		var probe yaml.Node
+		return yaml.Unmarshal(data[:ends[n-1]], &probe) != nil
+	}
+	last := len(ends) // the whole document fails: the caller saw it
+	// Find lo < hi with the first lo lines parsing and the first hi not,
+	// starting at near and doubling the step, then bisect.
+	lo, hi := 0, last
+	if near > 1 && near <= last {
+		if fails(near - 1) {
+			hi = near - 1
+		} else {
+			lo = near - 1
+			for step := 1; ; step *= 2 {
+				n := min(lo+step, last)
+				if fails(n) {
+					hi = n
+					break
+				}
+				lo = n
+			}
+		}
+	}
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
+}
+
+// checkExpansion measures the manifest as it will be decoded, with every
+// alias expanded, and refuses it when that is more than MaxManifestBytes,
+// naming the field where the bound is crossed. Each node is measured once,
+// so the check takes time in proportion to the manifest as written.
+func checkExpansion(name string, doc *yaml.Node) error {
+	sizes := map[*yaml.Node]int64{}
+	var size func(n *yaml.Node, depth int) int64
+	size = func(n *yaml.Node, depth int) int64 {
+		if n == nil || depth > 1000 {
+			return MaxManifestBytes + 1 // a cycle, or absurd nesting
+		}
+		if v, ok := sizes[n]; ok {
+			return v
+		}
+		sizes[n] = MaxManifestBytes + 1 // while measuring: a cycle counts as too big
+		v := int64(len(n.Value)) + 1
+		if n.Kind == yaml.AliasNode {
+			v = size(n.Alias, depth+1)
+		}
+		for _, c := range n.Content {
+			v += size(c, depth+1)
+			if v > MaxManifestBytes {
+				v = MaxManifestBytes + 1
+				break
+			}
+		}
+		sizes[n] = v
+		return v
+	}
+	if size(doc, 0) <= MaxManifestBytes {
+		return nil
+	}
+	// Walk down to the innermost field that crosses the bound, in document
+	// order, counting what comes before it.
+	var total int64
+	field, n := "", doc
+	for {
+		var next *yaml.Node
+		var nextField string
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if total+size(k, 0)+size(v, 0) > MaxManifestBytes {
+					next, nextField = v, joinField(field, k.Value)
+					total += size(k, 0)
+					break
+				}
+				total += size(k, 0) + size(v, 0)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				if total+size(c, 0) > MaxManifestBytes {
+					next, nextField = c, fmt.Sprintf("%s[%d]", field, i)
+					break
+				}
+				total += size(c, 0)
+			}
+		}
+		if next == nil || next.Kind == yaml.AliasNode || next.Kind == yaml.ScalarNode {
+			if next != nil {
+				field, n = nextField, next
+			}
+			return &ManifestError{File: name, Line: n.Line, Msg: fmt.Sprintf(
+				"%s: with its aliases expanded the manifest is more than %d bytes; write the values out, or alias shorter ones", field, MaxManifestBytes)}
+		}
+		field, n = nextField, next
+	}
+}
+
+func joinField(parent, key string) string {
+	if parent == "" {
+		return key
+	}
+	return parent + "." + key
 }
 
 // yamlError turns a YAML error into a ManifestError with its line.
@@ -302,8 +425,10 @@ func Load(fsys fs.FS) ([]Source, error) {
 	return l.Sources, nil
 }
 
-func (s *Source) read(fsys fs.FS) error {
-	b, err := fs.ReadFile(fsys, s.File)
+// read reads the source's file from name in fsys: s.File, or the file inside
+// fsys that a symbolic link named s.File leads to.
+func (s *Source) read(fsys fs.FS, name string) error {
+	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}

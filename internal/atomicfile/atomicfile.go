@@ -12,6 +12,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
 )
 
 // ErrExists is returned, wrapped, when a Write with exclusive set finds the
@@ -29,7 +32,7 @@ func Write(path string, perm os.FileMode, exclusive bool, write func(io.Writer) 
 			return err
 		}
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	f, err := os.CreateTemp(filepath.Dir(path), tempPattern(path))
 	if err != nil {
 		return err
 	}
@@ -92,7 +95,7 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 // the partial file (and a SQLite journal beside it) is removed and path is
 // left as it was.
 func Fill(path string, perm os.FileMode, fill func(tmp string) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	f, err := os.CreateTemp(filepath.Dir(path), tempPattern(path))
 	if err != nil {
 		return err
 	}
@@ -116,6 +119,67 @@ func Fill(path string, perm os.FileMode, fill func(tmp string) error) (err error
 	}
 	syncDir(filepath.Dir(path))
 	return nil
+}
+
+// tempPrefix is how the names of path's temporary files begin: a dot (so
+// they are hidden), path's base name, ".tmp-p", the writing process's id
+// and a dash. The id tells RemoveStale whether the writer may still be at
+// work.
+func tempPrefix(path string) string {
+	return "." + filepath.Base(path) + ".tmp-p"
+}
+
+func tempPattern(path string) string {
+	return tempPrefix(path) + strconv.Itoa(os.Getpid()) + "-*"
+}
+
+// RemoveStale removes the temporary files that Write and Fill left beside
+// path when their process was killed (kill -9, a crash, a power cut), with
+// the files kept beside them under the same name and a suffix (SQLite's
+// journals, a build's full-text index), and returns their names. It removes
+// only files named as Write and Fill name path's temporary files, and only
+// those whose process is gone: a file of a running process, this one
+// included, is left alone.
+func RemoveStale(path string) ([]string, error) {
+	dir := filepath.Dir(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	prefix := tempPrefix(path)
+	var removed []string
+	for _, e := range entries {
+		name := e.Name()
+		rest, ok := strings.CutPrefix(name, prefix)
+		if !ok {
+			continue
+		}
+		pidText, _, ok := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if !ok || err != nil || pid <= 0 || processAlive(pid) {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, name)); err == nil {
+			removed = append(removed, name)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return removed, err
+		}
+	}
+	return removed, nil
+}
+
+// processAlive reports whether a process with id pid may be running. It
+// errs on the side of yes: a file is never taken from a live writer.
+func processAlive(pid int) bool {
+	if pid == os.Getpid() {
+		return true
+	}
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, syscall.EPERM) || !(errors.Is(err, os.ErrProcessDone) || errors.Is(err, syscall.ESRCH))
 }
 
 func syncFile(path string, perm os.FileMode) error {

@@ -2,8 +2,10 @@ package atomicfile_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -70,5 +72,47 @@ func TestFill(t *testing.T) {
 	fi, _ := os.Stat(path)
 	if b, _ := os.ReadFile(path); string(b) != "new" || fi.Mode().Perm() != 0o640 {
 		t.Errorf("filled file: %q, mode %v", b, fi.Mode().Perm())
+	}
+}
+
+// TestRemoveStale leaves the temporary files of live processes and of
+// other targets, and removes those of a process that is gone.
+func TestRemoveStale(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.db")
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Skip("no process to outlive:", err)
+	}
+	deadPID := dead.ProcessState.Pid()
+	names := map[string]bool{ // name: removed
+		fmt.Sprintf(".out.db.tmp-p%d-123", deadPID):         true,
+		fmt.Sprintf(".out.db.tmp-p%d-123-fts", deadPID):     true,
+		fmt.Sprintf(".out.db.tmp-p%d-123-journal", deadPID): true,
+		fmt.Sprintf(".out.db.tmp-p%d-9", os.Getpid()):       false, // this process: a build at work
+		fmt.Sprintf(".other.db.tmp-p%d-123", deadPID):       false, // another target
+		".out.db.tmp-123":                                        false, // not named by this package
+		fmt.Sprintf("out.db.tmp-p%d-123", deadPID):               false, // not hidden: not ours
+		fmt.Sprintf(".out.db.tmp-p%dx-1", deadPID):               false,
+		fmt.Sprintf(".out.db.tmp-p1-%d", deadPID) + "-unrelated": false, // pid 1 is alive
+	}
+	for name := range names {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removed, err := atomicfile.RemoveStale(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, n := range removed {
+		got[n] = true
+	}
+	for name, want := range names {
+		_, statErr := os.Stat(filepath.Join(dir, name))
+		if gone := statErr != nil; gone != want || got[name] != want {
+			t.Errorf("%s: removed %v (reported %v), want %v", name, gone, got[name], want)
+		}
 	}
 }
