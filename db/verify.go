@@ -61,7 +61,10 @@ type Report struct {
 	Tables, Rows int
 	Derived      string
 	// Files counts source files whose bytes were hashed again.
-	Files    int
+	Files int
+	// Stopped says why the checks after integrity_check were not made,
+	// "" when they were.
+	Stopped  string
 	Problems []Problem
 }
 
@@ -111,9 +114,13 @@ func (r *Report) String() string {
 	fmt.Fprintf(&b, "data version    %s\n", r.DataVersion)
 	fmt.Fprintf(&b, "schema version  %d, want %d: %s\n", r.SchemaVersion, SchemaVersion, status("schema"))
 	fmt.Fprintf(&b, "integrity_check %s\n", status("integrity"))
-	fmt.Fprintf(&b, "sources         %d texts hashed, SHA-256 recorded: %s\n", r.Sources, status("source"))
-	fmt.Fprintf(&b, "data_version    compared with the sources' recorded hashes: %s\n", status("version"))
-	fmt.Fprintf(&b, "figures         %d raw texts compared with the text at their offsets: %s\n", r.Figures, status("figure"))
+	if r.Stopped != "" {
+		fmt.Fprintf(&b, "sources, figures not checked: %s\n", r.Stopped)
+	} else {
+		fmt.Fprintf(&b, "sources         %d texts hashed, SHA-256 recorded: %s\n", r.Sources, status("source"))
+		fmt.Fprintf(&b, "data_version    compared with the sources' recorded hashes: %s\n", status("version"))
+		fmt.Fprintf(&b, "figures         %d raw texts compared with the text at their offsets: %s\n", r.Figures, status("figure"))
+	}
 	if r.Files > 0 || count("file") > 0 {
 		fmt.Fprintf(&b, "files           %d source files hashed again: %s\n", r.Files, status("file"))
 	}
@@ -161,7 +168,9 @@ func Verify(ctx context.Context, h DBTX) (*Report, error) {
 	texts, err := r.sources(ctx, h)
 	if err != nil {
 		if r.SchemaVersion != SchemaVersion {
-			return r, r.Err() // an older schema: the checks below need this one
+			// Another schema: the checks below need this one.
+			r.Stopped = fmt.Sprintf("they need schema version %d (%v)", SchemaVersion, err)
+			return r, r.Err()
 		}
 		return nil, err
 	}

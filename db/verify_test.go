@@ -138,3 +138,34 @@ func TestVerifyDataVersion(t *testing.T) {
 		})
 	}
 }
+
+// TestVerifyOlderSchema verifies a database of an older schema, without the
+// columns the checks need: the schema problem is reported and the checks
+// that cannot run say so, instead of failing to run.
+func TestVerifyOlderSchema(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	if err := db.WriteFile(path); err != nil {
+		t.Fatal(err)
+	}
+	rw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rw.ExecContext(ctx, "ALTER TABLE sources DROP COLUMN text_sha256; PRAGMA user_version = 4"); err != nil {
+		t.Fatal(err)
+	}
+	rw.Close()
+	h, err := db.OpenFile(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	r, err := db.Verify(ctx, h)
+	if !errors.Is(err, db.ErrMismatch) || len(r.Problems) != 1 || r.Problems[0].Check != "schema" {
+		t.Fatalf("Verify: %v\n%s", err, r)
+	}
+	if !strings.Contains(r.String(), "sources, figures not checked: they need schema version") {
+		t.Errorf("report:\n%s", r)
+	}
+}
