@@ -73,4 +73,3 @@ func TestContextRules(t *testing.T) {
 		})
 	}
 }
-

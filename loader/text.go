@@ -154,7 +154,6 @@ func hasNumeral(rs []rune) bool {
 	return false
 }
 
-
 // splitSentences splits a line into sentences at Chinese and Western sentence
 // punctuation (。！？!?；;); the ender belongs to the sentence it ends. A closing quotation mark right after the ender stays with it.
 func splitSentences(text []rune, ln Span) []Span {
