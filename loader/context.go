@@ -71,6 +71,15 @@ type docContext struct {
 	places    []regions.Mention
 }
 
+// titlePeriod returns the period the document's title names (2017年…发展
+// 情况, …“十四五”规划), the default of a figure nothing nearer dates.
+func (c *docContext) titlePeriod() string {
+	if m := periodMarks(c.doc.Title, c.doc.Date); len(m) > 0 {
+		return m[len(m)-1].period
+	}
+	return ""
+}
+
 // newParagraph starts a paragraph at sentence si.
 func (c *docContext) newParagraph(si int) {
 	c.paraPeriod, c.paraRegion, c.para, c.read = c.sectionPeriod, "", si, si
@@ -163,6 +172,9 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 	}
 	if row.Period == "" {
 		row.Period = c.paraPeriod
+	}
+	if row.Period == "" {
+		row.Period = c.titlePeriod()
 	}
 	if c.placesFor != si {
 		c.places, c.placesFor = regions.Find(s.Text), si
@@ -266,6 +278,9 @@ func (p *Parsed) cellContext(d *Doc, row *Row, t *Table) {
 	if row.Period == "" {
 		row.Period = p.ctx.paraPeriod
 	}
+	if row.Period == "" {
+		row.Period = p.ctx.titlePeriod()
+	}
 	head := row.Column
 	switch {
 	case containsAny(head, columnTargetWords):
@@ -282,7 +297,7 @@ func (p *Parsed) cellContext(d *Doc, row *Row, t *Table) {
 		}
 	case docYear != "" && yearPrefix(row.Period) > docYear:
 		row.Role = RoleTarget
-	case fromColumn && t.laterYear(row.Column):
+	case fromColumn && t.laterTarget(row.Column, docYear):
 		row.Role = RoleBaseline
 	default:
 		row.Role = RoleActual
@@ -586,7 +601,7 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 	case endsWith(tail, fromWords, fromFillers):
 		return RoleBaseline
 	case endsWith(tail, toWords, toFillers):
-		if future || containsAny(clause, targetWords) || period == "" && isPlanned(kind) {
+		if future || containsAny(clause, targetWords) || isPlanned(kind) && (period == "" || yearPrefix(period) >= yearPrefix(docDate)) {
 			return RoleTarget
 		}
 		return RoleActual

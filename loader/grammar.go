@@ -471,7 +471,7 @@ func (sc *scanner) beforeQualifier(i, lineStart int) (string, int) {
 		k--
 	}
 	adjacent := true
-	if k > lineStart && (sc.text[k-1] == '有' || sc.text[k-1] == '为') {
+	if k > lineStart && (sc.text[k-1] == '有' || sc.text[k-1] == '为' || sc.text[k-1] == '了') {
 		k--
 		adjacent = false
 		for k > lineStart && isSpace(sc.text[k-1]) {
@@ -547,9 +547,10 @@ func (sc *scanner) clauseQualifier(i, from int) string {
 // isRank reports whether 第 before i introduces a rank (居全国第1, 第6名).
 func (sc *scanner) isRank(i, numEnd int) bool {
 	if sc.at(numEnd) == '名' {
-		return true
+		return true // 第6名
 	}
-	lo := max(i-7, 0)
+	// a rank verb close before 第: 居全国第1, 位居第三
+	lo := max(i-1-5, 0)
 	seg := sc.text[lo : i-1]
 	for _, w := range sc.lx.contexts["rank-verb"] {
 		n := len([]rune(w))
@@ -570,8 +571,8 @@ func (sc *scanner) ordinal(i, numEnd int, v Decimal) (Figure, int, bool) {
 		return Figure{}, numEnd, false
 	}
 	end := numEnd
-	if sc.at(end) == '名' {
-		end++
+	if sc.at(end) == '名' || sc.at(end) == '位' {
+		end++ // 第6名, 排在第十位
 	}
 	return sc.figure(i-1, end, v, v, "名", Exact), end, true
 }
@@ -881,6 +882,12 @@ func (sc *scanner) leadingPeriod(i int, t tail) bool {
 	if sc.lx.wordBefore(sc.text, max(0, i-1), i, "period-before") == "" {
 		return false
 	}
+	// 前 counts from the start of a year only where it opens a phrase
+	// (今年前三季度, 前两个月); after a verb or noun it means "before" and
+	// the count is a span of time (届满前6个月内).
+	if p := sc.at(i - 2); unicode.Is(unicode.Han, p) && p != '年' {
+		return false
+	}
 	return t.class == ClassTime || t.unit == "个" && (sc.at(t.unitEnd) == '月' || sc.hasPrefix(t.unitEnd, "季度"))
 }
 
@@ -1091,11 +1098,9 @@ func (sc *scanner) chinese(i, start, end, prevEnd int) (Figure, int, bool) {
 		sc.skip(i, t.unitEnd, SkipName)
 		return Figure{}, t.unitEnd, false
 	}
-	if t.unit == "年" {
-		if w := sc.lx.wordAfter(sc.text, t.unitEnd, end, "name-after-year"); w != "" {
-			sc.skip(i, t.unitEnd, SkipName) // 三年行动: a programme's name
-			return Figure{}, t.unitEnd, false
-		}
+	if sc.namesAfter(t, end) {
+		sc.skip(i, t.unitEnd, SkipName) // 三年行动, 三次会议: a name, not a count
+		return Figure{}, t.unitEnd, false
 	}
 	if sc.leadingPeriod(numStart, t) {
 		sc.skip(i, t.unitEnd, SkipPeriod)
@@ -1116,6 +1121,30 @@ func (sc *scanner) chinese(i, start, end, prevEnd int) (Figure, int, bool) {
 // Arabic-only units, magnitudes already inside the numeral.
 func (sc *scanner) readTailChinese(j, end int) tail {
 	return sc.readTail(j, end, false)
+}
+
+// namesAfter reports whether the noun phrase a Chinese numeral's unit opens
+// makes the whole a name: N年 before a programme's name within the phrase
+// (三年行动, 首期三年体重管理行动), N次 or N届 before a meeting (三次会议).
+func (sc *scanner) namesAfter(t tail, end int) bool {
+	class := ""
+	switch t.unit {
+	case "年":
+		class = "name-after-year"
+	case "次", "届":
+		class = "name-after-session"
+	default:
+		return false
+	}
+	for k := t.unitEnd; k < end && k < t.unitEnd+8; k++ {
+		if !unicode.Is(unicode.Han, sc.text[k]) {
+			return false
+		}
+		if sc.lx.wordAfter(sc.text, k, end, class) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // countingOne reports whether 一 at i counts (仅一例, 只有一家) rather than

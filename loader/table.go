@@ -159,6 +159,9 @@ func (t *Table) rowUnit(text []rune, r TableRow, col int) (cellUnit, bool) {
 		}
 	}
 	label := t.rowLabel(r, col)
+	if u, ok := unitInParens(t.ColumnHeader(col)); ok && lex().unitNamed(u.unit) != nil && lex().unitNamed(u.unit).class == ClassRatio {
+		return u, true // 年均增长(%): a column of rates, whatever the row counts
+	}
 	if u, ok := unitInParens(label); ok {
 		return u, true
 	}
@@ -291,12 +294,21 @@ func yearLabels(t *Table) {
 	if t.LabelCol >= 0 || len(t.Rows) == 0 {
 		return
 	}
+	years := 0
 	for _, r := range t.Rows {
-		if !isYear(strings.TrimSuffix(strings.TrimSpace(t.Cell(r, 0)), "年")) {
-			return
+		if isYear(strings.TrimSuffix(strings.TrimSpace(t.Cell(r, 0)), "年")) {
+			years++
+			continue
+		}
+		for c := 1; c < len(r.Cells); c++ {
+			if isNumberCell(t.Cell(r, c)) {
+				return // a row of numbers under another label: not a year column
+			}
 		}
 	}
-	t.LabelCol = 0
+	if years > 0 {
+		t.LabelCol = 0
+	}
 }
 
 // tableRowFigures returns the figures of the cells of body row r of t.
@@ -370,11 +382,14 @@ func (sc *scanner) scanBlock(b Block, _ *Doc) []Figure {
 	return out
 }
 
-// laterYear reports whether a column of t after col's is headed by a later year.
-func (t *Table) laterYear(col string) bool {
+// laterTarget reports whether a column of t after col's is headed by a year
+// after the document's (docYear): a column of an earlier year is then the
+// baseline a plan starts from (2020年 beside 2025年), while a yearbook's
+// columns of past years are all actuals.
+func (t *Table) laterTarget(col, docYear string) bool {
 	y := yearOf(col)
 	for c := 0; c < t.Columns; c++ {
-		if hy := yearOf(t.ColumnHeader(c)); hy != "" && hy > y {
+		if hy := yearOf(t.ColumnHeader(c)); hy != "" && hy > y && docYear != "" && hy > docYear {
 			return true
 		}
 	}
