@@ -907,6 +907,22 @@ func insideTitle(s string, i int) bool {
 func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
 	text := p.Text
 	lx := lex()
+	if f.Unit == "名" && text[f.Start] == '第' {
+		// a rank measures the measure ranked: 人均预期寿命…位列全国第七
+		n := nounBefore(text, s.Start, f.Start)
+		for _, w := range append(lex().contexts["rank-verb"], "全国", "全省", "全区", "排在", "在", "中") {
+			n = strings.TrimSuffix(n, w)
+		}
+		if n != "" {
+			return n
+		}
+		if k := len(prior); k > 0 && prior[k-1].Start >= s.Start {
+			return prior[k-1].Subject
+		}
+	}
+	if h := headAfter(text, f.End, s.End); h != "" {
+		return h // 处5000元以上1万元以下罚款: the fine
+	}
 	if f.End < s.End && text[f.End] == '的' {
 		// 90%的乡镇卫生院: the share or count of the noun after 的
 		if n := nounAfter(text, f.End+1, s.End); n != "" {
@@ -931,6 +947,23 @@ func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
 		return prev.Subject
 	}
 	return n
+}
+
+// headAfter returns the head noun a figure stands before, across the other
+// end of its bounds (处5000元以上1万元以下罚款 → 罚款), when it is one of
+// the heads lexicon/contexts.tsv names, or "".
+func headAfter(text []rune, from, end int) string {
+	lx := lex()
+	for k := from; k < end && k < from+12; k++ {
+		r := text[k]
+		if strings.ContainsRune("，,。；;：:、", r) {
+			return ""
+		}
+		if w := lx.wordAfter(text, k, end, "head-after"); w != "" {
+			return w
+		}
+	}
+	return ""
 }
 
 // subjectStops end the noun phrase after a count: punctuation, particles and
