@@ -18,6 +18,8 @@ import (
 	"github.com/mediq/mediq/internal/atomicfile"
 	"github.com/mediq/mediq/loader"
 	"github.com/mediq/mediq/sources"
+	"sort"
+	"strings"
 )
 
 const buildUsage = `usage: mediq build [-o FILE] [-v] DIR
@@ -130,12 +132,47 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	for _, name := range st.Stale {
 		fmt.Fprintf(stderr, "removed %s, left by a build that was killed\n", filepath.Join(filepath.Dir(*out), name))
 	}
-	fmt.Fprintf(stdout, "built %s: %d files loaded (%d unchanged since the last build), %d skipped; %d documents, %d sentences, %d figures\n",
-		*out, st.Sources, st.Reused, len(l.Skipped), st.Documents, st.Sentences, st.Figures)
+	fmt.Fprintf(stdout, "built %s: %s loaded (%d unchanged since the last build), %d skipped; %s, %s, %s\n",
+		*out, counted(st.Sources, "file"), st.Reused, len(l.Skipped), counted(st.Documents, "document"),
+		counted(st.Sentences, "sentence"), counted(st.Figures, "figure"))
 	for _, s := range l.Skipped {
 		fmt.Fprintf(stdout, "  skipped %s\n", inDir(dir, s.Err))
 	}
+	if *verbose && st.Skipped > 0 {
+		fmt.Fprintf(stdout, "%s not figures (table skipped):%s\n", counted(st.Skipped, "number"), skipSummary(st.SkipReasons))
+	}
 	return exitOK
+}
+
+// counted writes n with a noun in the singular or the plural: 1 file, 3 files.
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// skipSummary lists the reasons numbers were not stored as figures, most
+// frequent first: " 68 date, 20 identifier, …".
+func skipSummary(reasons map[string]int) string {
+	keys := make([]string, 0, len(reasons))
+	for k := range reasons {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if reasons[keys[i]] != reasons[keys[j]] {
+			return reasons[keys[i]] > reasons[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, " %d %s", reasons[k], k)
+	}
+	return b.String()
 }
 
 // inDir prefixes the file an error names with its directory. The message
@@ -174,7 +211,7 @@ func initDir(dir string, force bool, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mediq build --init: %v\n", err)
 		return exitError
 	}
-	fmt.Fprintf(stdout, "wrote %s for %d files: check every value, then run mediq build %s\n", path, len(l.Sources), dir)
+	fmt.Fprintf(stdout, "wrote %s for %s: check every value, then run mediq build %s\n", path, counted(len(l.Sources), "file"), dir)
 	return exitOK
 }
 
@@ -232,7 +269,7 @@ func (p *buildProgress) report(done, total int, f loader.FileStats) {
 		if f.Reused {
 			how = "unchanged, reused"
 		}
-		fmt.Fprintf(p.list, "%s: %d documents, %d sentences, %d figures (%s)\n", f.File, f.Documents, f.Sentences, f.Figures, how)
+		fmt.Fprintf(p.list, "%s: %s, %s, %s (%s)\n", f.File, counted(f.Documents, "document"), counted(f.Sentences, "sentence"), counted(f.Figures, "figure"), how)
 	}
 	if !p.show || time.Since(p.shown) < 100*time.Millisecond && done < total {
 		return

@@ -81,7 +81,7 @@ func TestBuildInit(t *testing.T) {
 		t.Errorf("build without manifest: exit %d\n%s%s", code, out, errs)
 	}
 	code, out, errs = runArgs(t, "build", "--init", dir)
-	if code != 0 || !strings.Contains(out, "wrote "+filepath.Join(dir, "manifest.yaml")+" for 1 files") {
+	if code != 0 || !strings.Contains(out, "wrote "+filepath.Join(dir, "manifest.yaml")+" for 1 file") {
 		t.Fatalf("--init: exit %d\n%s%s", code, out, errs)
 	}
 	m, _ := os.ReadFile(filepath.Join(dir, "manifest.yaml"))
@@ -97,5 +97,18 @@ func TestBuildInit(t *testing.T) {
 	code, _, errs = runArgs(t, "build", "--init", dir)
 	if code != exitError || !strings.Contains(errs, "exists; edit it, or add --force") {
 		t.Errorf("--init over a manifest: exit %d: %s", code, errs)
+	}
+}
+
+// TestBuildVerboseSkips checks that mediq build -v sums up, by reason, the
+// numbers of the bodies that are not figures.
+func TestBuildVerboseSkips(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "x.db")
+	code, stdout, stderr := runArgs(t, "build", "-v", "-o", out, "examples/newdocs")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "numbers not figures (table skipped): ") || !strings.Contains(stdout, " date") {
+		t.Errorf("no summary of the skipped numbers:\n%s", stdout)
 	}
 }

@@ -185,7 +185,7 @@ func TestBuildCommandStaysInside(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	if !strings.Contains(stdout, "1 files loaded") || !strings.Contains(stdout, "2 skipped") {
+	if !strings.Contains(stdout, "1 file loaded") || !strings.Contains(stdout, "2 skipped") {
 		t.Errorf("summary: %s", stdout)
 	}
 	code, got, _ := runArgs(t, "-db", out, "-list", "SELECT group_concat(raw) FROM figures")
