@@ -25,9 +25,9 @@ func TestBuildCommand(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	for _, want := range []string{
-		"zhejiang_press.txt: 1 documents, ",
-		"anhui_plan.html: 1 documents, ",
-		"fujian_notice_gbk.txt: 1 documents, ",
+		"zhejiang_press.txt: 1 document, ",
+		"anhui_plan.html: 1 document, ",
+		"fujian_notice_gbk.txt: 1 document, ",
 		"built " + dbPath + ": 3 files loaded (0 unchanged since the last build), 0 skipped; 3 documents, ",
 		"51 figures",
 	} {
