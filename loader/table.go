@@ -52,6 +52,19 @@ func parseUnitText(s string) (cellUnit, bool) {
 		e++
 	}
 	if e < len(rs) && (rs[e] == '/' || rs[e] == '／') {
+		// a rate is per person, time or place (元/人, 张/千人); a slash
+		// between other words names alternatives (妇幼保健院(所/站))
+		k := e + 1
+		for _, m := range lx.magnitudes {
+			if runesHavePrefix(rs[k:], m.word) {
+				k += m.n
+				break
+			}
+		}
+		v := lx.unitAt(rs, k, len(rs), true)
+		if v == nil || v.class != ClassPerson && v.class != ClassTime && v.class != ClassPlace {
+			return cellUnit{}, false
+		}
 		unit += "/" + string(rs[e+1:])
 		e = len(rs)
 	}
@@ -189,11 +202,9 @@ func (t *Table) parentColumn(col int) int {
 	if len(t.Header) == 0 {
 		return -1
 	}
-	last := strings.TrimSpace(t.Cell(t.Header[len(t.Header)-1], col))
-	if strings.HasPrefix(last, "#") || strings.HasPrefix(last, "＃") || strings.HasPrefix(last, "其中") {
+	if t.subItem(col) {
 		for c := col - 1; c > t.LabelCol && c >= 0; c-- {
-			h := strings.TrimSpace(t.Cell(t.Header[len(t.Header)-1], c))
-			if !strings.HasPrefix(h, "#") && !strings.HasPrefix(h, "＃") && !strings.HasPrefix(h, "其中") {
+			if !t.subItem(c) {
 				return c
 			}
 		}
@@ -225,6 +236,18 @@ func (t *Table) lowestHeader(col int) string {
 		}
 	}
 	return ""
+}
+
+// subItem reports whether a header row over col marks it as a part of the
+// column before it: # 医院, ＃卫生技术人员, 其中：.
+func (t *Table) subItem(col int) bool {
+	for _, h := range t.Header {
+		c := strings.TrimSpace(t.Cell(h, col))
+		if strings.HasPrefix(c, "#") || strings.HasPrefix(c, "＃") || strings.HasPrefix(c, "其中") {
+			return true
+		}
+	}
+	return false
 }
 
 // topHeader returns the text of the top header row over col, a blank cell
