@@ -10,16 +10,17 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sort"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/mattn/go-isatty"
 
 	"github.com/mediq/mediq/internal/atomicfile"
+	"github.com/mediq/mediq/internal/plural"
 	"github.com/mediq/mediq/loader"
 	"github.com/mediq/mediq/sources"
-	"sort"
-	"strings"
 )
 
 const buildUsage = `usage: mediq build [-o FILE] [-v] DIR
@@ -133,23 +134,15 @@ func runBuild(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintf(stderr, "removed %s, left by a build that was killed\n", filepath.Join(filepath.Dir(*out), name))
 	}
 	fmt.Fprintf(stdout, "built %s: %s loaded (%d unchanged since the last build), %d skipped; %s, %s, %s\n",
-		*out, counted(st.Sources, "file"), st.Reused, len(l.Skipped), counted(st.Documents, "document"),
-		counted(st.Sentences, "sentence"), counted(st.Figures, "figure"))
+		*out, plural.Count(st.Sources, "file", "files"), st.Reused, len(l.Skipped), plural.Count(st.Documents, "document", "documents"),
+		plural.Count(st.Sentences, "sentence", "sentences"), plural.Count(st.Figures, "figure", "figures"))
 	for _, s := range l.Skipped {
 		fmt.Fprintf(stdout, "  skipped %s\n", inDir(dir, s.Err))
 	}
 	if *verbose && st.Skipped > 0 {
-		fmt.Fprintf(stdout, "%s not figures (table skipped):%s\n", counted(st.Skipped, "number"), skipSummary(st.SkipReasons))
+		fmt.Fprintf(stdout, "%s not figures (table skipped):%s\n", plural.Count(st.Skipped, "number", "numbers"), skipSummary(st.SkipReasons))
 	}
 	return exitOK
-}
-
-// counted writes n with a noun in the singular or the plural: 1 file, 3 files.
-func counted(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // skipSummary lists the reasons numbers were not stored as figures, most
@@ -211,7 +204,7 @@ func initDir(dir string, force bool, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mediq build --init: %v\n", err)
 		return exitError
 	}
-	fmt.Fprintf(stdout, "wrote %s for %s: check every value, then run mediq build %s\n", path, counted(len(l.Sources), "file"), dir)
+	fmt.Fprintf(stdout, "wrote %s for %s: check every value, then run mediq build %s\n", path, plural.Count(len(l.Sources), "file", "files"), dir)
 	return exitOK
 }
 
@@ -269,7 +262,7 @@ func (p *buildProgress) report(done, total int, f loader.FileStats) {
 		if f.Reused {
 			how = "unchanged, reused"
 		}
-		fmt.Fprintf(p.list, "%s: %s, %s, %s (%s)\n", f.File, counted(f.Documents, "document"), counted(f.Sentences, "sentence"), counted(f.Figures, "figure"), how)
+		fmt.Fprintf(p.list, "%s: %s, %s, %s (%s)\n", f.File, plural.Count(f.Documents, "document", "documents"), plural.Count(f.Sentences, "sentence", "sentences"), plural.Count(f.Figures, "figure", "figures"), how)
 	}
 	if !p.show || time.Since(p.shown) < 100*time.Millisecond && done < total {
 		return
