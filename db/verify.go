@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mediq/mediq/internal/plural"
 )
 
 // ErrMismatch is wrapped by Verify's error when a check fails.
@@ -136,7 +138,7 @@ func (r *Report) String() string {
 	if r.OK() {
 		b.WriteString("all checks passed\n")
 	} else {
-		fmt.Fprintf(&b, "%d problems\n", len(r.Problems))
+		fmt.Fprintf(&b, "%s\n", plural.Count(len(r.Problems), "problem", "problems"))
 	}
 	return b.String()
 }
