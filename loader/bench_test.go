@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/mediq/mediq/loader"
@@ -60,5 +61,36 @@ func BenchmarkParse(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// BenchmarkOneLine parses the repeated sources as one document of about
+// 8 MB, twice: as written, and with every line end turned into a space, one
+// line of the same size. A scanner that looked back to a line's start for
+// every number would be quadratic on the second; compare their MB/s: they
+// should be within 2× of each other.
+func BenchmarkOneLine(b *testing.B) {
+	srcs, n := corpus(b, 8<<20)
+	var all strings.Builder
+	for _, s := range srcs {
+		all.WriteString(s.Text)
+		all.WriteString("\n")
+	}
+	for _, form := range []string{"lines", "one-line"} {
+		b.Run(form, func(b *testing.B) {
+			text := all.String()
+			if form == "one-line" {
+				text = strings.ReplaceAll(text, "\n", " ")
+			}
+			src := sources.Source{File: "all.txt", Text: text, Bytes: []byte(text), Documents: []sources.Document{{
+				Title: "all", Issuers: []string{"某机关"}, Date: "2025-11-14", Kind: sources.KindNews, Region: "广西",
+			}}}
+			b.SetBytes(int64(n))
+			for b.Loop() {
+				if _, err := loader.Parse(src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -69,6 +70,25 @@ type docContext struct {
 	// the places the sentence last given context names
 	placesFor int
 	places    []regions.Mention
+	// where byteOffset last stopped: sentence, rune and byte
+	offFor, offRune, offByte int
+}
+
+// nearBytes bounds the text before a figure that its role's words are looked
+// for in: about two hundred Chinese characters, so that a sentence as long as
+// a document is read in linear time.
+const nearBytes = 600
+
+// window returns the last nearBytes of s, cut at a rune's start.
+func window(s string) string {
+	if len(s) <= nearBytes {
+		return s
+	}
+	i := len(s) - nearBytes
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // titlePeriod returns the period the document's title names (2017年…发展
@@ -78,6 +98,22 @@ func (c *docContext) titlePeriod() string {
 		return m[len(m)-1].period
 	}
 	return ""
+}
+
+// byteOffset returns the byte offset of the n-th rune of the text of
+// sentence si. The figures of a sentence come in order, so it goes on from
+// where it last stopped: a sentence as long as a whole document costs no
+// more than one pass.
+func (c *docContext) byteOffset(si int, text string, n int) int {
+	if c.offFor != si || n < c.offRune {
+		c.offFor, c.offRune, c.offByte = si, 0, 0
+	}
+	for c.offRune < n && c.offByte < len(text) {
+		_, size := utf8.DecodeRuneInString(text[c.offByte:])
+		c.offByte += size
+		c.offRune++
+	}
+	return c.offByte
 }
 
 // newParagraph starts a paragraph at sentence si.
@@ -164,7 +200,7 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 	}
 	// The text before the figure, sliced from the sentence (its runes are
 	// text[s.Start:s.End]) rather than built anew.
-	before := s.Text[:byteOffset(s.Text, f.Start-s.Start)]
+	before := s.Text[:c.byteOffset(si, s.Text, f.Start-s.Start)]
 	c.readUpTo(si)
 	row.Period = lastPeriod(c.marks, len(before))
 	if pr := respectivePeriod(before, c.marks, s, si, f, d.Figures); pr != "" {
@@ -184,7 +220,7 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 	} else if c.paraRegion != "" && s.SpeakerIndex < 0 {
 		row.Region = c.paraRegion
 	}
-	row.Role = roleOf(s.Text, before, row.Period, d.Date, d.Kind, f)
+	row.Role = roleOf(window(s.Text), window(before), row.Period, d.Date, d.Kind, f)
 	if row.Role == RoleChange || row.Role == RoleTarget || row.Role == RoleActual {
 		row.Direction = directionOf(before) // 增加20个… in a task is a target that rises
 	}
@@ -208,8 +244,13 @@ func respectiveOf(s Sentence, si int, before string, f Figure, prior []Row) int 
 	}
 	var earlier []int // the figures of f's unit before 分别
 	k := 0            // and f's place among those after it
-	for i, r := range prior {
-		if r.Sentence != si || r.Unit != f.Unit || r.Start >= f.Start {
+	first := len(prior)
+	for first > 0 && prior[first-1].Sentence == si {
+		first--
+	}
+	for i := first; i < len(prior); i++ {
+		r := prior[i]
+		if r.Unit != f.Unit || r.Start >= f.Start {
 			continue
 		}
 		if byteOffset(s.Text, r.End-s.Start) <= at {
@@ -250,8 +291,8 @@ func respectivePeriod(before string, marks []periodMark, s Sentence, si int, f F
 		return ""
 	}
 	k := 0 // the figure's place among the figures after 分别
-	for _, r := range prior {
-		if r.Sentence == si && r.Start < f.Start && byteOffset(s.Text, r.Start-s.Start) > at {
+	for i := len(prior) - 1; i >= 0 && prior[i].Sentence == si; i-- {
+		if r := prior[i]; r.Start < f.Start && byteOffset(s.Text, r.Start-s.Start) > at {
 			k++
 		}
 	}
@@ -836,12 +877,13 @@ func placeNamed(sentence string, at int, own string) string {
 // already, so that the figures of one sentence share one search.
 func placeNamedIn(sentence string, at int, own string, mentions []regions.Mention) string {
 	text := sentence[:at]
+	from := len(text) - len(window(text)) // look no further back than the window
 	best, bestAt := "", -1
 	// the last self word: each begins with 全, 我 or 本, so one pass over
 	// those runes finds it
-	for i := len(text); i > 0; {
+	for i := len(text); i > from; {
 		j := strings.LastIndexAny(text[:i], "全我本")
-		if j < 0 {
+		if j < from {
 			break
 		}
 		for _, w := range selfWords {
@@ -859,7 +901,8 @@ func placeNamedIn(sentence string, at int, own string, mentions []regions.Mentio
 	if bestAt >= 0 && strings.ContainsAny(text[bestAt:bestAt+len("全市")], "市州") {
 		selfLevel = regions.LevelPrefecture
 	}
-	for _, m := range mentions {
+	first := sort.Search(len(mentions), func(k int) bool { return mentions[k].Start >= from })
+	for _, m := range mentions[first:] {
 		if m.End > at {
 			break
 		}
@@ -1007,7 +1050,7 @@ var linkWords = []string{"分别达到", "分别为", "分别", "可达", "最�
 // clause, less the link words, and the time and place words that open it.
 func nounBefore(text []rune, sentStart, at int) string {
 	lo := at
-	for lo > sentStart && !strings.ContainsRune("，,。；;：:、（(！？!?\n\t|", text[lo-1]) {
+	for lo > sentStart && at-lo < 40 && !strings.ContainsRune("，,。；;：:、（(！？!?\n\t|", text[lo-1]) {
 		lo--
 	}
 	s := strings.TrimSpace(string(text[lo:at]))

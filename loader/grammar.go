@@ -590,17 +590,20 @@ func (sc *scanner) listHead(i, start int) bool {
 	return false
 }
 
-// lineHead returns the offset of the first non-space rune of the line
-// holding i.
+// lineHead returns i when only spaces stand between the start of its line
+// and i, and -1 otherwise.
+//
+// It walks back over spaces only, so that a document on one long line is
+// read in linear time.
 func (sc *scanner) lineHead(i int) int {
 	k := i
-	for k > 0 && sc.text[k-1] != '\n' {
+	for k > 0 && (isSpace(sc.text[k-1]) || sc.text[k-1] == '\t') {
 		k--
 	}
-	for k < i && (isSpace(sc.text[k]) || sc.text[k] == '\t') {
-		k++
+	if k == 0 || sc.text[k-1] == '\n' {
+		return i // only spaces between the line's start and i
 	}
-	return k
+	return -1
 }
 
 // arabic reads a figure written with Arabic digits at i (or at its sign).

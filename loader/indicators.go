@@ -9,6 +9,10 @@ import (
 	"github.com/mediq/mediq/sources"
 )
 
+// maxClause bounds, in runes each side, the clause an indicator is read
+// from, so that a document on one long line is read in linear time.
+const maxClause = 80
+
 // clauseBreaks end the clause a figure's indicator is read from.
 const clauseBreaks = "，,；;。：:、！？!?\n\t"
 
@@ -43,19 +47,21 @@ func (p *Parsed) indicatorOf(inds []sources.Indicator, d *Doc, i int) string {
 	clause := ""
 	if f.Label == "" {
 		lo, hi := f.Start, f.End
-		for lo > s.Start && !strings.ContainsRune(clauseBreaks, p.Text[lo-1]) {
+		for lo > s.Start && f.Start-lo < maxClause && !strings.ContainsRune(clauseBreaks, p.Text[lo-1]) {
 			lo--
 		}
-		for hi < s.End && !strings.ContainsRune(clauseBreaks, p.Text[hi]) {
+		for hi < s.End && hi-f.End < maxClause && !strings.ContainsRune(clauseBreaks, p.Text[hi]) {
 			hi++
 		}
 		clause = string(p.Text[lo:hi])
 		// A name that is the subject of another figure of the same unit
 		// in the clause measures that figure, not this one (山东118个县
 		// 组建388个医共体: 医共体 is what 388个 counts).
-		for j, g := range d.Figures {
-			if j != i && g.Sentence == f.Sentence && g.Unit == f.Unit && g.Start >= lo && g.End <= hi && g.Subject != "" {
-				clause = strings.ReplaceAll(clause, g.Subject, "")
+		for _, j := range []int{-1, 1} { // the figures of the clause, nearest first
+			for k := i + j; k >= 0 && k < len(d.Figures) && d.Figures[k].Start >= lo && d.Figures[k].End <= hi; k += j {
+				if g := d.Figures[k]; g.Unit == f.Unit && g.Subject != "" {
+					clause = strings.ReplaceAll(clause, g.Subject, "")
+				}
 			}
 		}
 	}
