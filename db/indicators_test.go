@@ -1,6 +1,7 @@
 package db_test
 
 import (
+	"database/sql"
 	"testing"
 )
 
@@ -187,5 +188,67 @@ func TestPeriodsAndRoles(t *testing.T) {
 	if n := count(t, h, `SELECT count(*) FROM figures a JOIN figures b ON b.id = a.pair_id
 		WHERE a.raw = '3 万元' AND b.raw = '6 万元' AND a.role = 'baseline' AND b.direction = 'up'`); n != 1 {
 		t.Error("从 3 万元提高到 6 万元 is not a linked pair")
+	}
+}
+
+// TestPlanVsActualPairsLikeWithLike checks the plan-vs-actual preset on the
+// embedded data: every pair has the same unit and region and says why it
+// was made, and no ceiling is taken for an actual — the plan's 70%左右 for
+// 重点救助对象 is not "met" by a press conference's 特困对象…可达100%.
+func TestPlanVsActualPairsLikeWithLike(t *testing.T) {
+	h := openEmbedded(t)
+	var q string
+	if err := h.QueryRow("SELECT sql FROM presets WHERE name = 'plan-vs-actual'").Scan(&q); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := h.Query(q, sql.Named("region", "广西"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	pairs := 0
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		row := map[string]any{}
+		for i, c := range cols {
+			row[c] = vals[i]
+		}
+		if row["actual_id"] == nil {
+			continue
+		}
+		pairs++
+		if row["why"] == nil || row["why"] == "" {
+			t.Errorf("pair %v–%v says not why it was made", row["target"], row["latest_actual"])
+		}
+		var tu, au, tr, ar string
+		if err := h.QueryRow("SELECT t.unit, a.unit, t.region, a.region FROM figures t, figures a WHERE t.id = ? AND a.id = ?",
+			row["target_id"], row["actual_id"]).Scan(&tu, &au, &tr, &ar); err != nil {
+			t.Fatal(err)
+		}
+		if tu != au || tr != ar {
+			t.Errorf("pair %v–%v: units %s/%s, regions %s/%s", row["target"], row["latest_actual"], tu, au, tr, ar)
+		}
+		if row["latest_actual"] == "100%" {
+			t.Errorf("the ceiling 可达100%% was paired as an actual with %v", row["target"])
+		}
+	}
+	if pairs == 0 {
+		t.Error("plan-vs-actual paired nothing for 广西")
+	}
+	var role sql.NullString
+	if err := h.QueryRow(`SELECT f.role FROM figures f JOIN sentences s ON s.id = f.sentence_id
+		WHERE f.raw = '100%' AND instr(s.text, '可达100%') > 0`).Scan(&role); err != nil {
+		t.Fatal(err)
+	}
+	if role.Valid {
+		t.Errorf("可达100%% has the role %q; a ceiling has none", role.String)
 	}
 }

@@ -318,7 +318,7 @@ func TestUnseenCorpus(t *testing.T) {
 	} {
 		t.Run(half.name, func(t *testing.T) {
 			s := scoreCorpus(t, filepath.Join("testdata", "unseen", half.name))
-			t.Logf("%s half:\n%s", half.name, s)
+			t.Logf("%s part:\n%s", half.name, s)
 			if testing.Verbose() {
 				for _, p := range s.problems {
 					t.Log(p)
