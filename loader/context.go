@@ -420,13 +420,6 @@ type periodMark struct {
 	period string
 }
 
-// periodOf returns the period the text before a figure gives it, normalized:
-// 2025, 2025-09-30, 2025-02, 2022/2025 for a span, or "" when the text gives
-// none. The last expression before the figure wins.
-func periodOf(before, docDate string) string {
-	return lastPeriod(periodMarks(before, docDate), len(before))
-}
-
 // lastPeriod returns the period of the last mark ending at or before at.
 func lastPeriod(marks []periodMark, at int) string {
 	best, bestAt := "", -1

@@ -798,17 +798,12 @@ func (sc *scanner) dateAt(i, j, end int) (int, bool) {
 	case isYear(num) && sc.at(k) == '年' && !sc.hasPrefix(k, "年以上") && !sc.hasPrefix(k, "年以下") && !sc.hasPrefix(k, "年内"):
 	case isYear(num) && sc.isRangeSep(k) && sc.yearAfter(k+1, end):
 	case sc.at(k) == '月' && !sc.hasPrefix(k, "月份") && (sc.at(i-1) != '个' && len(num) <= 2):
-	case (sc.at(k) == '日' || sc.at(k) == '号') && (sc.at(i-1) == '月' || sc.hasPrefix(k+1, "起") || sc.hasPrefix(k+1, "前") || sc.hasPrefix(k+1, "至")) && len(num) <= 2 && sc.monthBefore(i):
+	case (sc.at(k) == '日' || sc.at(k) == '号') && (sc.at(i-1) == '月' || sc.hasPrefix(k+1, "起") || sc.hasPrefix(k+1, "前") || sc.hasPrefix(k+1, "至")) && len(num) <= 2 && sc.dayOfMonth(i):
 	case len(num) <= 2 && sc.isRangeSep(k) && sc.monthAfter(k+1, end):
 	default:
 		return 0, false
 	}
 	return sc.skipDate(j, end), true
-}
-
-// monthBefore reports whether a month (N月) ends right before i.
-func (sc *scanner) monthBefore(i int) bool {
-	return sc.at(i-1) == '月'
 }
 
 // monthAfter reports whether N月 starts at k (the high end of 1-9月).
@@ -1069,7 +1064,7 @@ func (sc *scanner) chinese(i, start, end, prevEnd int) (Figure, int, bool) {
 	if sc.at(i-1) == '第' {
 		return sc.ordinal(i, j, v) // 居全国第一 is a rank; 第十九场 an ordinal
 	}
-	t := sc.readTailChinese(j, end)
+	t := sc.readTail(j, end, false) // no spaces, no Arabic-only units; magnitudes are in the numeral
 	if t.unit == "" && t.qualifier == "" {
 		return Figure{}, j, false // 三医, 两票制: a numeral with no unit is not a count
 	}
@@ -1118,12 +1113,6 @@ func (sc *scanner) chinese(i, start, end, prevEnd int) (Figure, int, bool) {
 		return Figure{}, t.end, false
 	}
 	return f, e, ok
-}
-
-// readTailChinese reads the tail of a Chinese numeral: no spaces, no
-// Arabic-only units, magnitudes already inside the numeral.
-func (sc *scanner) readTailChinese(j, end int) tail {
-	return sc.readTail(j, end, false)
 }
 
 // namesAfter reports whether the noun phrase a Chinese numeral's unit opens
