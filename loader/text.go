@@ -110,15 +110,36 @@ func nameMask(text []rune, body []Span) []bool {
 			}
 		}
 	}
-	// A name quoted once is a name wherever it recurs.
+	// A name quoted once is a name wherever it recurs: one pass over the
+	// body, trying at each rune only the names that begin with it, longest
+	// first, so that many names cost no more than a few.
+	if len(names) == 0 {
+		return mask
+	}
+	byFirst := map[rune][][]rune{}
 	for name := range names {
 		nr := []rune(name)
-		for _, sp := range body {
-			for i := sp.Start; i+len(nr) <= sp.End; i++ {
-				if text[i] == nr[0] && !mask[i] && slices.Equal(text[i:i+len(nr)], nr) {
+		byFirst[nr[0]] = append(byFirst[nr[0]], nr)
+	}
+	for _, list := range byFirst {
+		slices.SortFunc(list, func(a, b []rune) int {
+			if len(a) != len(b) {
+				return len(b) - len(a)
+			}
+			return slices.Compare(a, b)
+		})
+	}
+	for _, sp := range body {
+		for i := sp.Start; i < sp.End; i++ {
+			if mask[i] {
+				continue
+			}
+			for _, nr := range byFirst[text[i]] {
+				if i+len(nr) <= sp.End && slices.Equal(text[i:i+len(nr)], nr) {
 					for k := i; k < i+len(nr); k++ {
 						mask[k] = true
 					}
+					break
 				}
 			}
 		}
