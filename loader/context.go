@@ -24,31 +24,46 @@ const (
 // The context rules (FIGURES.md §4), each a statement about Chinese text:
 //
 // Period. A figure's period is the last date expression before it in its
-// sentence; failing that, the last one of an earlier sentence of its
-// paragraph; failing that, its section heading's. A comparison base
-// (比上年, 较去年同期, 较2024年底, 同比) sets the period of neither figure.
-// A table cell takes its column's year, else its row label's year, else the
-// period its caption or header names.
+// sentence (2024年, 截至9月底, 今年以来, 上半年, “十四五”期间, 到2025年);
+// failing that, the last one of an earlier sentence of its paragraph;
+// failing that, its section's (its heading's, or the first its paragraphs
+// state); failing that, the one its document's title names. A comparison
+// base (比上年, 较去年同期, 较2024年底) sets the period of neither figure; a
+// span in brackets names a programme (行动方案（2025—2027年）), not a period;
+// a deadline names its year (到2025年底 is 2025), an as-of its day (截至
+// 2025年9月底, 2023年末). A speaker's turn starts afresh. A table cell takes
+// its column's year, else its row label's year, else the period its
+// caption, header or title line names.
 //
-// Role. The words right before a figure decide: 从/由 make the start of a
-// from–to pair a baseline; a change verb (增长, 下降, 提高 …) or a
-// difference in 百分点 makes a change; 到/至 after a verb make the value
-// reached. Then target words (力争, 目标, 到2025年 …) make a target, a
-// rule's words (应当, 不得, 处…罚款) make no role, actual words (截至, 已,
-// 累计 …) an actual. Then the period: after the document's date a target,
-// before it an actual. Only where none of these speaks does the document's
-// kind decide: a plan's or notice's figure is a target, any other an actual.
+// Role. The words right before a figure decide: 可达/最高 make a ceiling,
+// which has no role; 从/由 make the start of a from–to pair a baseline; a
+// change verb (增长, 下降, 提高 …) or a difference in 百分点 makes a change
+// (a target that rises, in a plan's or notice's task still to be done);
+// 到/至 after a verb make the value reached. Then target words (力争, 目标,
+// a deadline 到2025年 not past) make a target, a rule's words (应当, 不得,
+// 罚款, 日内) make no role, actual words (截至, 已, 累计 …) an actual. Then
+// the period: after the document's date a target, before it an actual.
+// Only where none of these speaks does the document's kind decide: a plan's
+// or notice's figure (or its task for its own year) is a target, any other
+// an actual. A table's year column is a baseline beside a later column that
+// is a target, and its header's words (目标, 增减, 基期) name the role.
 //
 // Region. A figure describes the place its clause names (延安市组建…),
 // else the place its paragraph last named, else its speaker's, else its
-// document's. 全区/全省/我省 name the document's own place; a place after
-// 比/较/高于/低于 is a comparison base and names nothing.
+// document's. 全区/全省/我省 name the province named before them in the
+// sentence, else the document's own place; a place after 比/较/高于/低于 is
+// a comparison base and names nothing, and a place inside a book title names
+// a document.
 //
-// Subject. A count of a classifier with a noun after it measures that
-// noun (29个疫苗临床试验现场); any other figure measures the noun phrase
-// that ends right before it in its clause (合格率99.21%), less the time and
-// place words and the verbs that link it to the figure. A table cell
-// measures its row label.
+// Subject. A count of a classifier with a noun after it measures that noun
+// (29个疫苗临床试验现场), a share before 的 the noun after it (90%的乡镇卫生
+// 院), a bound before 罚款 the fine; a rank measures what is ranked; any other
+// figure measures the noun phrase that ends right before it in its clause
+// (合格率99.21%), less the time and place words and the verbs that link it
+// to the figure; a change with no noun of its own (比上年增加…) measures the
+// figure before it, and a figure after 分别 its counterpart before 分别. A
+// table cell measures its row label, or, in a yearbook whose rows are years,
+// its column.
 
 // docContext is what the context rules carry from sentence to sentence
 // while a document is read.

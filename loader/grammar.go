@@ -92,7 +92,7 @@ func ScanText(s string) ([]Figure, []Skip) {
 	sc := newScanner(text, []Span{body})
 	var out []Figure
 	for _, b := range segmentBlocks(text, body) {
-		out = append(out, sc.scanBlock(b, nil)...)
+		out = append(out, sc.scanBlock(b)...)
 	}
 	return out, sc.skips
 }
@@ -1081,8 +1081,12 @@ func (sc *scanner) chinese(i, start, end, prevEnd int) (Figure, int, bool) {
 			return Figure{}, j, false
 		}
 	}
-	if p := sc.at(i - 1); p == '数' || p == '几' || p == '星' || p == '周' || p == '初' {
-		sc.skip(i, t.unitEnd, SkipVague) // 数十家, 几百人; 星期一, 周一, 初一 are days
+	switch sc.at(i - 1) {
+	case '数', '几':
+		sc.skip(i, t.unitEnd, SkipVague) // 数十家, 几百人
+		return Figure{}, t.end, false
+	case '星', '周', '初':
+		sc.skip(i, t.unitEnd, SkipDate) // 星期一, 周一, 初一 are days
 		return Figure{}, t.end, false
 	}
 	if sc.hasPrefix(j, "成") && t.unit == "成" {

@@ -386,7 +386,7 @@ func (sc *scanner) tableSkips(t *Table) {
 
 // scanBlock returns the figures of a block read as one unit (tests and
 // ScanText; the document reader goes sentence by sentence).
-func (sc *scanner) scanBlock(b Block, _ *Doc) []Figure {
+func (sc *scanner) scanBlock(b Block) []Figure {
 	if b.Table == nil {
 		var out []Figure
 		for _, ln := range splitLines(sc.text, b.Span) {
