@@ -928,9 +928,7 @@ func placeNamedIn(sentence string, at int, own string, mentions []regions.Mentio
 		if tag == regions.Country && !strings.HasPrefix(text[m.Start:], "全国") && !strings.HasPrefix(text[m.Start:], "我国") {
 			continue // 国家医保局, 国务院: an organ, not the place described
 		}
-		if m.Region.Level == regions.LevelPrefecture && !strings.ContainsAny(text[m.Start:m.End], "市州盟区") {
-			continue // a city's bare name is too often part of another name
-		}
+
 		best, bestAt = tag, m.Start
 	}
 	return best
