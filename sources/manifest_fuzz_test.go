@@ -37,7 +37,9 @@ func FuzzParseManifest(f *testing.F) {
 			if !errors.As(err, &me) {
 				t.Fatalf("error %T %v is not a *ManifestError", err, err)
 			}
-			if lines := bytes.Count(data, []byte("\n")) + 1; me.Line < 0 || me.Line > lines {
+			// YAML, like an editor, breaks lines at \n, \r\n and a lone \r
+			lines := bytes.Count(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\n")) + bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n")) + 1
+			if me.Line < 0 || me.Line > lines {
 				t.Fatalf("error on line %d of a manifest of %d lines: %v", me.Line, lines, err)
 			}
 			return
