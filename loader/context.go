@@ -339,11 +339,11 @@ func (p *Parsed) cellContext(d *Doc, row *Row, t *Table) {
 	}
 	head := row.Column
 	switch {
-	case containsAny(head, columnTargetWords):
+	case containsAny(head, words("column-target")):
 		row.Role = RoleTarget
-	case containsAny(head, columnChangeWords):
+	case containsAny(head, words("column-change")):
 		row.Role = RoleChange
-	case containsAny(head, columnBaseWords):
+	case containsAny(head, words("column-base")):
 		row.Role = RoleBaseline
 	case row.Period == "":
 		if d.Kind == "plan" {
@@ -370,11 +370,6 @@ func (p *Parsed) cellContext(d *Doc, row *Row, t *Table) {
 }
 
 // Words in a column header that give its cells' role.
-var (
-	columnTargetWords = []string{"目标", "预期", "规划值", "计划"}
-	columnChangeWords = []string{"增长", "增幅", "增减", "变化", "比上年", "同比"}
-	columnBaseWords   = []string{"基期", "基线", "基准"}
-)
 
 // period returns the period a table's caption or header rows name (the
 // title row 2025年2月…主要指标, the caption …(2015年)), or "".
@@ -645,25 +640,25 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 	tail := lastRunes(before, 16)
 	future := isFuture(period, docDate)
 	switch {
-	case hasSuffixAny(strings.TrimRight(tail, " "), upToWords):
+	case hasSuffixAny(strings.TrimRight(tail, " "), words("up-to")):
 		return "" // 可达100%, 最高20万元: what may be reached, not what was
-	case endsWith(tail, fromWords, fromFillers):
+	case endsWith(tail, words("from"), words("from-filler")):
 		return RoleBaseline
-	case endsWith(tail, toWords, toFillers):
-		if future || containsAny(clause, targetWords) || isPlanned(kind) && (period == "" || yearPrefix(period) >= yearPrefix(docDate)) {
+	case endsWith(tail, words("to"), words("to-filler")):
+		if future || containsAny(clause, words("target")) || isPlanned(kind) && (period == "" || yearPrefix(period) >= yearPrefix(docDate)) {
 			return RoleTarget
 		}
 		return RoleActual
-	case endsWith(tail, changeWords, verbFillers), f.Unit == "百分点":
-		if period == "" && isPlanned(kind) && !containsAny(before, actualWords) || future {
+	case endsWith(tail, words("change"), words("verb-filler")), f.Unit == "百分点":
+		if period == "" && isPlanned(kind) && !containsAny(before, words("actual")) || future {
 			return RoleTarget // 增加20个 in a task: a target that rises
 		}
 		return RoleChange
-	case containsAny(before, targetWords), deadlineAhead(before, docDate):
+	case containsAny(before, words("target")), deadlineAhead(before, docDate):
 		return RoleTarget
-	case containsAny(sentence, ruleWords) && !future && !containsAny(clause, actualWords):
+	case containsAny(sentence, words("rule")) && !future && !containsAny(clause, words("actual")):
 		return "" // a rule's bound or condition: 处…罚款, 应当在5日内
-	case containsAny(clause, actualWords):
+	case containsAny(clause, words("actual")):
 		return RoleActual
 	case future, isPlanned(kind) && period == yearPrefix(docDate):
 		// a plan's or notice's task for its own year is still to be done
@@ -680,20 +675,9 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 // so that a figure whose text says nothing more is a target.
 func isPlanned(kind string) bool { return kind == "plan" || kind == "notice" }
 
-// Words that say what a figure is: each list is checked with
-// strings.Contains, cheaper than a regular expression of alternatives.
-var (
-	// targetWords say the text is about what is to be reached.
-	targetWords = []string{"力争", "目标", "确保", "预计", "将达到", "争取", "要达到", "努力实现", "力求"}
-	// actualWords say the figure was reached.
-	actualWords = []string{"已", "累计", "截至", "完成", "实现了", "共有", "全年", "目前", "现有", "达到了", "共计"}
-	// upToWords right before a figure make it a ceiling that may be
-	// reached: neither an actual nor a target.
-	upToWords = []string{"可达", "最高可达", "最高可", "最高达", "最高为", "最多可", "最高"}
-	// ruleWords say the figure is a rule's bound, not a value.
-	ruleWords = []string{"应当", "不得", "必须", "罚款", "有效期", "之日起", "日内", "违反"}
-)
-
+// containsAny reports whether s holds one of words: the role words of
+// lexicon/roles.tsv are checked with strings.Contains, cheaper than a regular
+// expression of alternatives.
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -702,23 +686,6 @@ func containsAny(s string, words []string) bool {
 	}
 	return false
 }
-
-// The words right before a figure that give its role and direction, each
-// list with the fillers that may stand between it and the number: 降幅达75%,
-// 从每人每年不低于550元, 增加至38种.
-var (
-	changeWords = []string{"增长", "增加", "提高", "提升", "下降", "降低", "减少", "降幅", "增幅", "降价", "上涨", "涨幅", "减轻", "节约", "增", "减", "降"}
-	upWords     = []string{"增长", "增加", "提高", "提升", "扩大", "上涨", "涨幅", "增幅", "新增", "增"}
-	downWords   = []string{"下降", "降低", "减少", "降幅", "降价", "减轻", "节约", "下调", "降", "减"}
-	verbFillers = []string{"了", "达到", "达", "约", "超过", "近", "为", "分别为", "分别"}
-	// fromWords mark the starting value of a from–to pair: 从3万元提高到6万元.
-	fromWords = []string{"从", "由"}
-	// fromFillers stand between 从 and the number: 从每人每年不低于550元.
-	fromFillers = []string{"不低于", "不少于", "每人每年", "每人每年不低于", "原来的", "原"}
-	// toWords mark the value reached: 增加至38种, 提高到6万元.
-	toWords   = []string{"至", "到"}
-	toFillers = []string{"不低于", "不少于", "每人每年", "每人每年不低于"}
-)
 
 // endsWith reports whether s, less trailing spaces and at most one of
 // fillers, ends with one of words.
@@ -824,9 +791,9 @@ func yearPrefix(date string) string {
 func directionOf(before string) string {
 	before = lastRunes(before, 12)
 	switch {
-	case endsWith(before, upWords, verbFillers):
+	case endsWith(before, words("up"), words("verb-filler")):
 		return "up"
-	case endsWith(before, downWords, verbFillers):
+	case endsWith(before, words("down"), words("verb-filler")):
 		return "down"
 	}
 	return ""
@@ -870,9 +837,6 @@ func lazyRegexp(pattern string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }
 
-// selfWords name the document's own place: 全区, 全省, 我省.
-var selfWords = []string{"全区", "全省", "全市", "全州", "全县", "我区", "我省", "我市", "我州", "本省", "本市", "本区", "全自治区"}
-
 // placeNamed returns the region the text before byte at of a sentence
 // names as its subject (the last place named that is not a comparison
 // base), own for 全区 and the like, or "" when it names none. A place
@@ -894,7 +858,7 @@ func placeNamedIn(sentence string, at int, own string, mentions []regions.Mentio
 		if j < from {
 			break
 		}
-		for _, w := range selfWords {
+		for _, w := range words("self") {
 			if strings.HasPrefix(text[j:], w) {
 				best, bestAt = own, j
 				break
@@ -1039,7 +1003,7 @@ func nounAfter(text []rune, from, end int) string {
 		return ""
 	}
 	n := string(text[from:k])
-	for _, w := range [][]string{changeWords, upWords, downWords} {
+	for _, w := range [][]string{words("change"), words("up"), words("down")} {
 		for _, v := range w {
 			if strings.HasPrefix(n, v) {
 				return ""
@@ -1048,9 +1012,6 @@ func nounAfter(text []rune, from, end int) string {
 	}
 	return n
 }
-
-// linkWords stand between a subject and its figure: 为, 达到, 增长 …
-var linkWords = []string{"分别达到", "分别为", "分别", "可达", "最高可达", "达到", "为", "达", "是", "从", "由", "共计", "合计", "累计", "共", "计", "约", "近", "超过", "逾", "不低于", "不少于", "不超过", "低于", "高于", "增长", "增加", "提高到", "提高至", "提高", "下降到", "下降至", "下降", "降低", "减少", "降至", "增至", "稳定在", "控制在", "保持在", "达到了", "已", "有", "仅", "只有", "至少", "至", "到", "了"}
 
 // nounBefore returns the noun phrase that ends right before a figure in its
 // clause, less the link words, and the time and place words that open it.
@@ -1063,7 +1024,7 @@ func nounBefore(text []rune, sentStart, at int) string {
 	// drop comparison tails: 比上年, 较2024年底, 同比
 	for {
 		trimmed := false
-		for _, w := range linkWords {
+		for _, w := range words("link") {
 			if t, ok := strings.CutSuffix(s, w); ok {
 				s, trimmed = strings.TrimSpace(t), true
 			}
@@ -1090,7 +1051,7 @@ func nounBefore(text []rune, sentStart, at int) string {
 		if m := reLeadingTime().FindStringIndex(s); m != nil && m[0] == 0 && m[1] < len(s) {
 			s, changed = s[m[1]:], true
 		}
-		for _, w := range append([]string{"全国", "我国", "其中", "目前", "今年", "全年", "此外", "同时", "另外"}, selfWords...) {
+		for _, w := range append(words("subject-lead"), words("self")...) {
 			if t, ok := strings.CutPrefix(s, w); ok && t != "" {
 				s, changed = t, true
 			}
@@ -1127,3 +1088,7 @@ func subjectOfLabel(label string) string {
 }
 
 var reLeadingSerial = lazyRegexp(`^(?:[0-9０-９]+[.、．]|[（(][0-9一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)\s*`)
+
+// words returns the words of a class of lexicon/roles.tsv (or of
+// contexts.tsv), longest first.
+func words(class string) []string { return lex().contexts[class] }

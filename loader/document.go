@@ -285,14 +285,14 @@ func turn(line []rune, speakers []sources.Speaker) (string, int, bool) {
 				return sp.Name, i, true
 			}
 		}
-		for _, suffix := range []string{"记者", "留言", "提问", "问"} {
+		for _, suffix := range words("asker") {
 			if strings.HasSuffix(label, suffix) {
 				return label, -1, true
 			}
 		}
 	}
 	for i, sp := range speakers {
-		for _, verb := range []string{"介绍", "指出", "表示", "答"} {
+		for _, verb := range words("speech-verb") {
 			if strings.HasPrefix(compact, sp.Name+verb) || strings.Contains(compact, sp.Name+verb+":") ||
 				strings.Contains(compact, sp.Name+verb+"：") || strings.Contains(compact, sp.Name+verb+",") ||
 				strings.Contains(compact, sp.Name+verb+"，") {

@@ -190,13 +190,17 @@ func readLexicon() (*lexicon, error) {
 	}
 	slices.SortStableFunc(lx.before, byLengthDesc)
 	slices.SortStableFunc(lx.after, byLengthDesc)
-	err = eachLine("contexts.tsv", 2, func(f []string, line int) error {
-		lx.contexts[f[1]] = append(lx.contexts[f[1]], f[0])
-		lx.maxContext = max(lx.maxContext, len([]rune(f[0])))
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	for _, file := range []string{"contexts.tsv", "roles.tsv"} {
+		err = eachLine(file, 2, func(f []string, line int) error {
+			lx.contexts[f[1]] = append(lx.contexts[f[1]], f[0])
+			if file == "contexts.tsv" {
+				lx.maxContext = max(lx.maxContext, len([]rune(f[0])))
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	for c, list := range lx.contexts {
 		slices.SortStableFunc(list, func(a, b string) int { return len(b) - len(a) })
