@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/mediq/mediq/internal/childtest"
 )
 
 // TestSafeRefusesWriters runs the subcommands that write files after
@@ -45,21 +45,11 @@ const shellBombEnv = "MEDIQ_TEST_SAFE_SHELL"
 var shellBombs = map[string]struct{ sql, want string }{
 	"printf-bomb": {"WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c) SELECT printf('%.*c', 1000000, 'x') FROM c",
 		"Error: safe mode: statement stopped after returning 64 MB: "},
-	"cte-chain": {cteChain(24), "Error: safe mode: SQLite's memory reached 128 MB: "},
+	"cte-chain": {childtest.CTEChain(24), "Error: safe mode: SQLite's memory reached 128 MB: "},
 	"zeroblob-rows": {"WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c) SELECT zeroblob(1000000) FROM c",
 		"Error: safe mode: statement stopped after returning 64 MB: "},
 	"cartesian": {"SELECT count(*) FROM figures a, figures b, figures c, figures d",
 		"Error: safe mode: statement stopped after 50 million steps: "},
-}
-
-func cteChain(n int) string {
-	var b strings.Builder
-	b.WriteString("WITH a0(x) AS (SELECT 'a')")
-	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&b, ", a%d(x) AS (SELECT x||x FROM a%d)", i, i-1)
-	}
-	fmt.Fprintf(&b, " SELECT length(x) FROM a%d", n)
-	return b.String()
 }
 
 // TestSafeShellChild runs `mediq -safe -table SQL` in a child process,
@@ -82,30 +72,11 @@ func TestSafeShellBounds(t *testing.T) {
 	}
 	for name, tc := range shellBombs {
 		t.Run(name, func(t *testing.T) {
-			cmd := exec.Command(os.Args[0], "-test.run=^TestSafeShellChild$", "-test.v")
-			cmd.Env = append(os.Environ(), shellBombEnv+"="+name)
-			start := time.Now()
-			out, err := cmd.CombinedOutput()
-			took := time.Since(start)
-			if err != nil {
-				t.Fatalf("child: %v\n%s", err, out)
-			}
-			if !strings.Contains(string(out), tc.want) || !strings.Contains(string(out), "exit 1") {
+			out, u := childtest.Run(t, "TestSafeShellChild", shellBombEnv, name)
+			if !strings.Contains(out, tc.want) || !strings.Contains(out, "exit 1") {
 				t.Errorf("output lacks %q and exit 1:\n%s", tc.want, out)
 			}
-			// The bound is on the work: the child's CPU time. Its wall
-			// time is checked loosely, as the tests may share a busy
-			// machine.
-			ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-			cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-			if cpu > 5*time.Second || took > 15*time.Second {
-				t.Errorf("took %v of CPU time in %v, want under 5s", cpu, took)
-			}
-			rss := ru.Maxrss << 10
-			if rss > 512<<20 {
-				t.Errorf("peak memory %d MB, want under 512 MB", rss>>20)
-			}
-			t.Logf("%v (%v of CPU), peak %d MB", took.Round(time.Millisecond), cpu.Round(time.Millisecond), rss>>20)
+			u.Within(t, 5*time.Second, 512<<20)
 		})
 	}
 }

@@ -5,35 +5,21 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/mediq/mediq/db"
+	"github.com/mediq/mediq/internal/childtest"
 )
-
-// cteChain is a WITH clause of n+1 tables, each using the one before it
-// twice, so that the statement doubles in size at each step as SQLite
-// compiles it.
-func cteChain(n int) string {
-	var b strings.Builder
-	b.WriteString("WITH a0(x) AS (SELECT 'a')")
-	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&b, ", a%d(x) AS (SELECT x||x FROM a%d)", i, i-1)
-	}
-	fmt.Fprintf(&b, " SELECT length(x) FROM a%d", n)
-	return b.String()
-}
 
 const endless = "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c) "
 
 // boundCases are statements that would take minutes or gigabytes without
 // the bounds of a Safe handle, with the start of the error each must end in.
 var boundCases = map[string]struct{ sql, want string }{
-	"cte-chain":     {cteChain(24), "safe mode: SQLite's memory reached 128 MB: "},
+	"cte-chain":     {childtest.CTEChain(24), "safe mode: SQLite's memory reached 128 MB: "},
 	"printf-bomb":   {endless + "SELECT printf('%.*c', 1000000, 'x') FROM c", "safe mode: statement stopped after returning 64 MB: "},
 	"zeroblob-rows": {endless + "SELECT zeroblob(1000000) FROM c", "safe mode: statement stopped after returning 64 MB: "},
 	"cartesian":     {"SELECT count(*) FROM figures a, figures b, figures c, figures d", "safe mode: statement stopped after 50 million steps: "},
@@ -69,30 +55,11 @@ func TestSafeBounds(t *testing.T) {
 	}
 	for name, tc := range boundCases {
 		t.Run(name, func(t *testing.T) {
-			cmd := exec.Command(os.Args[0], "-test.run=^TestSafeBoundChild$", "-test.v")
-			cmd.Env = append(os.Environ(), boundEnv+"="+name)
-			start := time.Now()
-			out, err := cmd.CombinedOutput()
-			took := time.Since(start)
-			if err != nil {
-				t.Fatalf("child: %v\n%s", err, out)
-			}
-			if !strings.Contains(string(out), "error: "+tc.want) {
+			out, u := childtest.Run(t, "TestSafeBoundChild", boundEnv, name)
+			if !strings.Contains(out, "error: "+tc.want) {
 				t.Errorf("output lacks %q:\n%s", tc.want, out)
 			}
-			// The bound is on the work: the child's CPU time. Its wall
-			// time is checked loosely, as the tests may share a busy
-			// machine.
-			ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-			cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-			if cpu > 5*time.Second || took > 15*time.Second {
-				t.Errorf("took %v of CPU time in %v, want under 5s", cpu, took)
-			}
-			rss := ru.Maxrss << 10 // KB on Linux
-			if rss > 512<<20 {
-				t.Errorf("child's peak memory %d MB, want under 512 MB", rss>>20)
-			}
-			t.Logf("%v (%v of CPU), %d MB", took.Round(time.Millisecond), cpu.Round(time.Millisecond), rss>>20)
+			u.Within(t, 5*time.Second, 512<<20)
 		})
 	}
 }
@@ -164,7 +131,7 @@ func TestSafeMessages(t *testing.T) {
 	}{
 		{"sql length", "SELECT '" + strings.Repeat("x", 170_000) + "'", db.ErrLimit,
 			"SQL text of 170009 bytes is longer than 100000 bytes: that is the length limit for the SQL of one call on a safe handle; split it into several statements, or bind long values as parameters"},
-		{"compiled size", cteChain(12), db.ErrLimit,
+		{"compiled size", childtest.CTEChain(12), db.ErrLimit,
 			"statement compiles to more than 2000 instructions: that is the size limit for one compiled statement on a safe handle; a WITH clause that uses the one before it twice doubles the program at each step: write fewer or simpler clauses"},
 		{"vacuum temp into", "VACUUM temp INTO 'x.db'", db.ErrDenied,
 			"VACUUM temp denied: VACUUM rewrites or copies a database, and on the temporary schema it does nothing at all; " + readOnly},
