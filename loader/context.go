@@ -339,11 +339,11 @@ func (p *Parsed) cellContext(d *Doc, row *Row, t *Table) {
 	}
 	head := row.Column
 	switch {
-	case containsAny(head, words("column-target")):
+	case hasWord(head, "column-target"):
 		row.Role = RoleTarget
-	case containsAny(head, words("column-change")):
+	case hasWord(head, "column-change"):
 		row.Role = RoleChange
-	case containsAny(head, words("column-base")):
+	case hasWord(head, "column-base"):
 		row.Role = RoleBaseline
 	case row.Period == "":
 		if d.Kind == "plan" {
@@ -451,8 +451,20 @@ func isBase(text string, i int) bool {
 // period of a figure after it. Where two end at the same place, the more
 // precise (listed later) wins: 2025年9月底 over 2025年.
 func periodMarks(text, docDate string) []periodMark {
-	if !strings.ContainsAny(text, "年今目五季月") {
-		return nil // no expression below can match
+	trig := periodTriggers(text)
+	if trig&(1<<0|1<<1|1<<2|1<<3|1<<4|1<<5) == 0 {
+		return nil // no 年今目五季月: no expression below can match
+	}
+	// findIf runs an expression only when text holds a word it needs:
+	// first the words' first runes are looked up in trig, which is free.
+	findIf := func(words []string, re func() *regexp.Regexp) [][]int {
+		for _, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			if trig&periodTrigger(r) != 0 && strings.Contains(text, w) {
+				return re().FindAllStringSubmatchIndex(text, -1)
+			}
+		}
+		return nil
 	}
 	docYear := yearPrefix(docDate)
 	var out []periodMark
@@ -462,8 +474,8 @@ func periodMarks(text, docDate string) []periodMark {
 		}
 		out = append(out, periodMark{end, period})
 	}
-	spans := findIf(text, []string{"-", "—", "–", "~", "～", "至", "到"}, reYearSpan)
-	for _, m := range reYear().FindAllStringSubmatchIndex(text, -1) {
+	spans := findIf([]string{"-", "—", "–", "~", "～", "至", "到"}, reYearSpan)
+	for _, m := range yearMentions(text) {
 		named := false
 		for _, sp := range spans {
 			named = named || m[0] >= sp[0] && m[1] <= sp[1] && insideBrackets(text, sp[0])
@@ -481,7 +493,7 @@ func periodMarks(text, docDate string) []periodMark {
 			add(m[0], m[1], a+"/"+b)
 		}
 	}
-	for _, m := range findIf(text, []string{"以来", "至今"}, reSince) {
+	for _, m := range findIf([]string{"以来", "至今"}, reSince) {
 		y := text[m[2]:m[3]]
 		if y < docYear {
 			add(m[0], m[1], y+"/"+docYear)
@@ -489,7 +501,7 @@ func periodMarks(text, docDate string) []periodMark {
 			add(m[0], m[1], y)
 		}
 	}
-	for _, m := range findIf(text, []string{"月"}, reMonth) {
+	for _, m := range findIf([]string{"月"}, reMonth) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		if rest := text[m[1]:]; strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "末") || strings.HasPrefix(strings.TrimLeft(rest, " "), "日") || mo < 1 || mo > 12 {
@@ -497,28 +509,28 @@ func periodMarks(text, docDate string) []periodMark {
 		}
 		add(m[0], m[1], fmt.Sprintf("%04d-%02d", y, mo))
 	}
-	for _, m := range findIf(text, []string{"月"}, reMonthSpan) {
+	for _, m := range findIf([]string{"月"}, reMonthSpan) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		if mo >= 1 && mo <= 12 {
 			add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
 		}
 	}
-	for _, m := range findIf(text, []string{"底", "末"}, reYearEnd) {
+	for _, m := range findIf([]string{"底", "末"}, reYearEnd) {
 		if pre := strings.TrimRight(text[:m[0]], " "); (strings.HasSuffix(pre, "到") || strings.HasSuffix(pre, "至")) && !strings.HasSuffix(pre, "截至") {
 			add(m[0], m[1], text[m[2]:m[3]]) // 到2025年底: a deadline names its year
 			continue
 		}
 		add(m[0], m[1], text[m[2]:m[3]]+"-12-31") // 2023年末: a stock as of the year's end
 	}
-	for _, m := range findIf(text, []string{"底", "末"}, reMonthEnd) {
+	for _, m := range findIf([]string{"底", "末"}, reMonthEnd) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		if mo >= 1 && mo <= 12 {
 			add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
 		}
 	}
-	for _, m := range findIf(text, []string{"日"}, reAsOfDay) {
+	for _, m := range findIf([]string{"日"}, reAsOfDay) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		dd, _ := strconv.Atoi(text[m[6]:m[7]])
@@ -526,25 +538,25 @@ func periodMarks(text, docDate string) []periodMark {
 			add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, dd))
 		}
 	}
-	for _, m := range findIf(text, []string{"季度", "半年"}, reYearPart) {
+	for _, m := range findIf([]string{"季度", "半年"}, reYearPart) {
 		add(m[0], m[1], yearPart(text[m[2]:m[3]], text[m[4]:m[5]]))
 	}
 	if docYear != "" {
-		for _, m := range findIf(text, []string{"季度", "半年"}, reBareYearPart) {
+		for _, m := range findIf([]string{"季度", "半年"}, reBareYearPart) {
 			if m[0] >= 3 && reYearPart().MatchString(text[max(0, m[0]-12):m[1]]) {
 				continue
 			}
 			part := strings.TrimPrefix(text[m[0]:m[1]], "今年")
 			add(m[0], m[1], yearPart(docYear, part))
 		}
-		for _, m := range findIf(text, []string{"今年", "本年度", "当年"}, reThisYear) {
+		for _, m := range findIf([]string{"今年", "本年度", "当年"}, reThisYear) {
 			add(m[0], m[1], docYear)
 		}
-		for _, m := range findIf(text, []string{"去年", "上年"}, reLastYear) {
+		for _, m := range findIf([]string{"去年", "上年"}, reLastYear) {
 			y, _ := strconv.Atoi(docYear)
 			add(m[0], m[1], strconv.Itoa(y-1))
 		}
-		for _, m := range findIf(text, []string{"截至"}, reNoYearMonth) {
+		for _, m := range findIf([]string{"截至"}, reNoYearMonth) {
 			if m[0] >= 4 && reYear().MatchString(text[max(0, m[0]-8):m[0]]) {
 				continue
 			}
@@ -554,7 +566,7 @@ func periodMarks(text, docDate string) []periodMark {
 				add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
 			}
 		}
-		for _, m := range findIf(text, []string{"截至", "截止"}, reNoYearDay) {
+		for _, m := range findIf([]string{"截至", "截止"}, reNoYearDay) {
 			if m[0] >= 4 && reYear().MatchString(text[max(0, m[0]-8):m[0]]) {
 				continue
 			}
@@ -565,11 +577,11 @@ func periodMarks(text, docDate string) []periodMark {
 				add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, dd))
 			}
 		}
-		for _, m := range findIf(text, []string{"目前", "当前", "截至今年"}, reNow) {
+		for _, m := range findIf([]string{"目前", "当前", "截至今年"}, reNow) {
 			add(m[0], m[1], docDate)
 		}
 	}
-	for _, m := range findIf(text, []string{"五"}, reFiveYear) {
+	for _, m := range findIf([]string{"五"}, reFiveYear) {
 		end := fiveYearPlanEnd(text[m[2]:m[3]])
 		if end == 0 {
 			continue
@@ -597,13 +609,113 @@ func yearPart(year, part string) string {
 	return year + "-" + md
 }
 
-// findIf returns the submatch indexes of re in text, running re only when
-// text holds one of the words it cannot match without.
-func findIf(text string, words []string, re func() *regexp.Regexp) [][]int {
-	if !containsAny(text, words) {
-		return nil
+// The date expressions of periodMarks cannot match without one of the
+// runes periodTrigger gives a bit: 年今目五季月 (bits 0–5), the range marks
+// and the first runes of the words findIf looks for.
+// periodTrigger returns the bit of r in periodTriggerRunes, or 0.
+func periodTrigger(r rune) uint32 {
+	switch r {
+	case '年':
+		return 1 << 0
+	case '今':
+		return 1 << 1
+	case '目':
+		return 1 << 2
+	case '五':
+		return 1 << 3
+	case '季':
+		return 1 << 4
+	case '月':
+		return 1 << 5
+	case '-':
+		return 1 << 6
+	case '—':
+		return 1 << 7
+	case '–':
+		return 1 << 8
+	case '~':
+		return 1 << 9
+	case '～':
+		return 1 << 10
+	case '至':
+		return 1 << 11
+	case '到':
+		return 1 << 12
+	case '以':
+		return 1 << 13
+	case '底':
+		return 1 << 14
+	case '末':
+		return 1 << 15
+	case '日':
+		return 1 << 16
+	case '半':
+		return 1 << 17
+	case '本':
+		return 1 << 18
+	case '当':
+		return 1 << 19
+	case '去':
+		return 1 << 20
+	case '上':
+		return 1 << 21
+	case '截':
+		return 1 << 22
 	}
-	return re().FindAllStringSubmatchIndex(text, -1)
+	return 0
+}
+
+// periodTriggers returns the bits of the trigger runes text holds, in one
+// pass over its runes.
+func periodTriggers(text string) uint32 {
+	var bits uint32
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		bits |= periodTrigger(r)
+		i += size
+	}
+	return bits
+}
+
+// yearMentions finds each four-digit year written before 年, as
+// reYear would (`(\d{4})\s*年`), without a regular expression: it looks
+// back from each 年. Each match is {start, end, yearStart, yearEnd}.
+func yearMentions(text string) [][]int {
+	var out [][]int
+	prevEnd := 0
+	for i := 0; ; {
+		j := strings.Index(text[i:], "年")
+		if j < 0 {
+			return out
+		}
+		at := i + j
+		k := at
+		for k > prevEnd && isRESpace(text[k-1]) {
+			k--
+		}
+		if k-4 >= prevEnd && isASCIIDigits(text[k-4:k]) {
+			out = append(out, []int{k - 4, at + len("年"), k - 4, k})
+			prevEnd = at + len("年")
+		}
+		i = at + len("年")
+	}
+}
+
+// isRESpace reports whether c is a space as `\s` of Go's regexp reads it.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func isASCIIDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // fiveYearPlanEnd returns the last year of the n-th five-year plan named by
@@ -645,20 +757,20 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 	case endsWith(tail, words("from"), words("from-filler")):
 		return RoleBaseline
 	case endsWith(tail, words("to"), words("to-filler")):
-		if future || containsAny(clause, words("target")) || isPlanned(kind) && (period == "" || yearPrefix(period) >= yearPrefix(docDate)) {
+		if future || hasWord(clause, "target") || isPlanned(kind) && (period == "" || yearPrefix(period) >= yearPrefix(docDate)) {
 			return RoleTarget
 		}
 		return RoleActual
 	case endsWith(tail, words("change"), words("verb-filler")), f.Unit == "百分点":
-		if period == "" && isPlanned(kind) && !containsAny(before, words("actual")) || future {
+		if period == "" && isPlanned(kind) && !hasWord(before, "actual") || future {
 			return RoleTarget // 增加20个 in a task: a target that rises
 		}
 		return RoleChange
-	case containsAny(before, words("target")), deadlineAhead(before, docDate):
+	case hasWord(before, "target"), deadlineAhead(before, docDate):
 		return RoleTarget
-	case containsAny(sentence, words("rule")) && !future && !containsAny(clause, words("actual")):
+	case hasWord(sentence, "rule") && !future && !hasWord(clause, "actual"):
 		return "" // a rule's bound or condition: 处…罚款, 应当在5日内
-	case containsAny(clause, words("actual")):
+	case hasWord(clause, "actual"):
 		return RoleActual
 	case future, isPlanned(kind) && period == yearPrefix(docDate):
 		// a plan's or notice's task for its own year is still to be done
@@ -1088,6 +1200,13 @@ func subjectOfLabel(label string) string {
 }
 
 var reLeadingSerial = lazyRegexp(`^(?:[0-9０-９]+[.、．]|[（(][0-9一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)\s*`)
+
+// hasWord reports whether s holds a word of the class of
+// lexicon/roles.tsv (or of contexts.tsv).
+func hasWord(s, class string) bool {
+	ws := lex().sets[class]
+	return ws != nil && ws.in(s)
+}
 
 // words returns the words of a class of lexicon/roles.tsv (or of
 // contexts.tsv), longest first.

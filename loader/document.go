@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mediq/mediq/sources"
 )
@@ -12,6 +13,11 @@ type Parsed struct {
 	Source    sources.Source
 	Text      []rune
 	Documents []Doc
+
+	// str is Text as a string and runeAt[i] the byte offset in it of
+	// Text[i], so that a sentence's text is a slice of str, not a copy.
+	str    string
+	runeAt []int32
 
 	// ctx is what the context rules carry from sentence to sentence.
 	ctx docContext
@@ -70,6 +76,7 @@ type Row struct {
 func Parse(src sources.Source) (*Parsed, error) {
 	text := []rune(src.Text)
 	p := &Parsed{Source: src, Text: text}
+	p.indexBytes()
 	var errs ErrorList
 	from := 0
 	for _, d := range src.Documents {
@@ -94,6 +101,24 @@ func Parse(src sources.Source) (*Parsed, error) {
 		linkPairs(&p.Documents[i])
 	}
 	return p, nil
+}
+
+// indexBytes sets str and runeAt from Text.
+func (p *Parsed) indexBytes() {
+	p.str = p.Source.Text
+	if !utf8.ValidString(p.str) {
+		p.str = string(p.Text) // as []rune read it: U+FFFD for each bad byte
+	}
+	p.runeAt = make([]int32, 0, len(p.Text)+1)
+	for i := range p.str {
+		p.runeAt = append(p.runeAt, int32(i))
+	}
+	p.runeAt = append(p.runeAt, int32(len(p.str)))
+}
+
+// textOf returns the text of a span of Text as a string, without a copy.
+func (p *Parsed) textOf(sp Span) string {
+	return p.str[p.runeAt[sp.Start]:p.runeAt[sp.End]]
 }
 
 // findBody locates each span of a body by its markers, searching from from.
@@ -165,7 +190,7 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 		return lineNo
 	}
 	addSentence := func(sp Span, section, speaker string, speakerIdx int) int {
-		st := Sentence{Span: sp, Line: lineOf(sp.Start), Section: section, Speaker: speaker, SpeakerIndex: speakerIdx, Text: string(text[sp.Start:sp.End])}
+		st := Sentence{Span: sp, Line: lineOf(sp.Start), Section: section, Speaker: speaker, SpeakerIndex: speakerIdx, Text: p.textOf(sp)}
 		d.Sentences = append(d.Sentences, st)
 		return len(d.Sentences) - 1
 	}
@@ -213,7 +238,7 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 			}
 			for _, ln := range splitLines(text, b.Span) {
 				line := text[ln.Start:ln.End]
-				if lbl, idx, ok := turn(line, d.Speakers); ok {
+				if lbl, idx, ok := turn(p.textOf(Span{ln.Start, min(ln.End, ln.Start+40)}), d.Speakers); ok {
 					speaker, speakerIdx = lbl, idx
 					p.ctx.newTurn() // a speaker's turn starts afresh
 				}
@@ -268,12 +293,10 @@ func onlyBlank(rs []rune) bool {
 // 浙江省卫生健康委巡视员马伟杭介绍:, 梁万年介绍, or a questioner such as
 // 广西日报记者:. It returns the speaker's name and index in speakers (-1
 // for a questioner who is not listed).
-func turn(line []rune, speakers []sources.Speaker) (string, int, bool) {
-	head := line
-	if len(head) > 40 {
-		head = head[:40]
-	}
-	raw := string(head)
+//
+// head is the line's first 40 runes at most.
+func turn(head string, speakers []sources.Speaker) (string, int, bool) {
+	raw := head
 	if !strings.ContainsAny(raw, ":：") && !namesSpeaker(raw, speakers) {
 		return "", -1, false // most lines: no label, no speaker named
 	}

@@ -59,7 +59,8 @@ type lexicon struct {
 	clause     []qualifierWord
 	markers    map[rune]string // 余 多 来
 	contexts   map[string][]string
-	nouns      []qualifierWord // ending and unit (in qualifier), longest first
+	sets       map[string]*wordSet // contexts, indexed for hasWord
+	nouns      []qualifierWord     // ending and unit (in qualifier), longest first
 	maxContext int
 }
 
@@ -113,7 +114,7 @@ func eachLine(name string, minFields int, fn func(f []string, line int) error) e
 func byLengthDesc(a, b qualifierWord) int { return b.n - a.n }
 
 func readLexicon() (*lexicon, error) {
-	lx := &lexicon{units: map[rune][]unitEntry{}, magExp: map[string]int{}, markers: map[rune]string{}, contexts: map[string][]string{}}
+	lx := &lexicon{units: map[rune][]unitEntry{}, magExp: map[string]int{}, markers: map[rune]string{}, contexts: map[string][]string{}, sets: map[string]*wordSet{}}
 	err := eachLine("units.tsv", 3, func(f []string, line int) error {
 		u := unitEntry{raw: f[0], unit: f[1], class: f[2], n: len([]rune(f[0]))}
 		switch u.class {
@@ -205,6 +206,7 @@ func readLexicon() (*lexicon, error) {
 	for c, list := range lx.contexts {
 		slices.SortStableFunc(list, func(a, b string) int { return len(b) - len(a) })
 		lx.contexts[c] = list
+		lx.sets[c] = newWordSet(list)
 	}
 	err = eachLine("nouns.tsv", 2, func(f []string, line int) error {
 		lx.nouns = append(lx.nouns, qualifierWord{f[0], f[1], len([]rune(f[0]))})

@@ -117,9 +117,13 @@ func nameMask(text []rune, body []Span) []bool {
 		return mask
 	}
 	byFirst := map[rune][][]rune{}
+	var firstBits [1 << 10]uint64 // bit r: a name begins with rune r, r < 1<<16
 	for name := range names {
 		nr := []rune(name)
 		byFirst[nr[0]] = append(byFirst[nr[0]], nr)
+		if r := nr[0]; r < 1<<16 {
+			firstBits[r>>6] |= 1 << (r & 63)
+		}
 	}
 	for _, list := range byFirst {
 		slices.SortFunc(list, func(a, b []rune) int {
@@ -131,7 +135,7 @@ func nameMask(text []rune, body []Span) []bool {
 	}
 	for _, sp := range body {
 		for i := sp.Start; i < sp.End; i++ {
-			if mask[i] {
+			if r := text[i]; mask[i] || r < 1<<16 && firstBits[r>>6]&(1<<(r&63)) == 0 {
 				continue
 			}
 			for _, nr := range byFirst[text[i]] {
@@ -147,8 +151,20 @@ func nameMask(text []rune, body []Span) []bool {
 	return mask
 }
 
+// openerMin and openerMax bound the opening marks of quotePairs.
+var openerMin, openerMax = func() (lo, hi rune) {
+	lo, hi = quotePairs[0].open, quotePairs[0].open
+	for _, p := range quotePairs {
+		lo, hi = min(lo, p.open), max(hi, p.open)
+	}
+	return lo, hi
+}()
+
 // openerIndex returns the index in quotePairs of the pair that r opens, or -1.
 func openerIndex(r rune) int {
+	if r < openerMin || r > openerMax {
+		return -1 // most runes: beyond every opening mark
+	}
 	for i, p := range quotePairs {
 		if p.open == r {
 			return i

@@ -123,6 +123,9 @@ type matcher struct {
 	regions []Region
 	byName  map[string]int
 	first   map[rune][]candidate // by first rune, longest name first, so a tie goes to the longer name
+	// firstBits has bit r set when a name begins with rune r (r < 1<<16):
+	// most runes of a text are passed on it without a map look-up.
+	firstBits [1 << 10]uint64
 	common  map[string]bool      // prefecture short names that are ordinary words
 }
 
@@ -152,6 +155,10 @@ func build() *matcher {
 		}
 		r, _ := utf8.DecodeRuneInString(name)
 		m.first[r] = append(m.first[r], candidate{name, idx, kind})
+		if r >= 1<<16 {
+			panic("regions: a name begins beyond the Basic Multilingual Plane: " + name)
+		}
+		m.firstBits[r>>6] |= 1 << (r & 63)
 	}
 	for i, r := range m.regions {
 		add(r.Name, i, nameFull)
@@ -177,7 +184,14 @@ func (m *matcher) find(s string) []Mention {
 	var out []Mention
 	last := -1 // where the previous mention ended
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if r >= 1<<16 || m.firstBits[r>>6]&(1<<(r&63)) == 0 {
+			i += size
+			continue
+		}
 		if cs, ok := m.first[r]; ok {
 			if idx, end := m.match(s, i, i == last, cs); end > i {
 				out = append(out, Mention{Start: i, End: end, Region: m.regions[idx]})

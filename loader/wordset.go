@@ -1,0 +1,51 @@
+package loader
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// wordSet tells whether a text holds any of a list of words in one pass
+// over its runes: a bit per rune of the Basic Multilingual Plane says
+// whether some word begins with it, and only there are the words compared.
+// For the role and rule words of a clause this is several times cheaper
+// than one strings.Contains per word, whose first-byte search stops at
+// nearly every Chinese character (they share a few leading bytes).
+type wordSet struct {
+	words []string
+	first [1 << 10]uint64 // bit r: a word begins with rune r (r < 1<<16)
+	wide  bool            // a word begins beyond the BMP: compare there too
+}
+
+// newWordSet indexes words by their first runes.
+func newWordSet(words []string) *wordSet {
+	ws := &wordSet{words: words}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r < 1<<16 {
+			ws.first[r>>6] |= 1 << (r & 63)
+		} else {
+			ws.wide = true
+		}
+	}
+	return ws
+}
+
+// in reports whether s holds one of the set's words.
+func (ws *wordSet) in(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if r < 1<<16 && ws.first[r>>6]&(1<<(r&63)) != 0 || r >= 1<<16 && ws.wide {
+			for _, w := range ws.words {
+				if strings.HasPrefix(s[i:], w) {
+					return true
+				}
+			}
+		}
+		i += size
+	}
+	return false
+}
