@@ -963,23 +963,8 @@ func placeNamedIn(sentence string, at int, own string, mentions []regions.Mentio
 	text := sentence[:at]
 	from := len(text) - len(window(text)) // look no further back than the window
 	best, bestAt := "", -1
-	// the last self word: each begins with 全, 我 or 本, so one pass over
-	// those runes finds it
-	for i := len(text); i > from; {
-		j := strings.LastIndexAny(text[:i], "全我本")
-		if j < from {
-			break
-		}
-		for _, w := range words("self") {
-			if strings.HasPrefix(text[j:], w) {
-				best, bestAt = own, j
-				break
-			}
-		}
-		if bestAt >= 0 {
-			break
-		}
-		i = j
+	if j := lex().sets["self"].lastIn(text, from); j >= 0 {
+		best, bestAt = own, j // the last self word: 全省, 我市, 本区
 	}
 	selfLevel := regions.LevelProvince
 	if bestAt >= 0 && strings.ContainsAny(text[bestAt:bestAt+len("全市")], "市州") {

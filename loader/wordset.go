@@ -49,3 +49,26 @@ func (ws *wordSet) in(s string) bool {
 	}
 	return false
 }
+
+// lastIn returns the byte offset of the last word of the set that starts
+// at or after from in s, or -1.
+func (ws *wordSet) lastIn(s string, from int) int {
+	for i := len(s); i > from; {
+		r, size := rune(s[i-1]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeLastRuneInString(s[:i])
+		}
+		i -= size
+		if i < from {
+			break
+		}
+		if r < 1<<16 && ws.first[r>>6]&(1<<(r&63)) != 0 || r >= 1<<16 && ws.wide {
+			for _, w := range ws.words {
+				if strings.HasPrefix(s[i:], w) {
+					return i
+				}
+			}
+		}
+	}
+	return -1
+}

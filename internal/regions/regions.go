@@ -126,7 +126,7 @@ type matcher struct {
 	// firstBits has bit r set when a name begins with rune r (r < 1<<16):
 	// most runes of a text are passed on it without a map look-up.
 	firstBits [1 << 10]uint64
-	common  map[string]bool      // prefecture short names that are ordinary words
+	common    map[string]bool // prefecture short names that are ordinary words
 }
 
 var table = sync.OnceValue(build)
