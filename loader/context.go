@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mediq/mediq/internal/regions"
+	"github.com/mediq/mediq/internal/runes"
 )
 
 // Roles, as stored in figures.role.
@@ -670,10 +671,7 @@ func periodTrigger(r rune) uint32 {
 func periodTriggers(text string) uint32 {
 	var bits uint32
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
+		r, size := runes.At(text, i)
 		bits |= periodTrigger(r)
 		i += size
 	}

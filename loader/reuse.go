@@ -16,6 +16,7 @@ import (
 
 	"github.com/mediq/mediq/internal/codehash"
 	"github.com/mediq/mediq/internal/regions"
+	"github.com/mediq/mediq/internal/runes"
 	"github.com/mediq/mediq/schema"
 	"github.com/mediq/mediq/sources"
 )
@@ -48,11 +49,13 @@ func pipelineParts() []pipelinePart {
 	loaderHash, loaderFiles := codehash.Of(parserFiles, "*.go", "lexicon/*.tsv")
 	srcHash, srcFiles := sources.PipelineIdentity()
 	regHash, regFiles := regions.Identity()
+	runeHash, runeFiles := runes.Identity()
 	schHash, schFiles := schema.Identity()
 	return []pipelinePart{
 		{"loader", loaderHash, loaderFiles},
 		{"sources", srcHash, srcFiles},
 		{"internal/regions", regHash, regFiles},
+		{"internal/runes", runeHash, runeFiles},
 		{"schema", schHash, schFiles},
 	}
 }

@@ -3,6 +3,8 @@ package loader
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mediq/mediq/internal/runes"
 )
 
 // wordSet tells whether a text holds any of a list of words in one pass
@@ -34,10 +36,7 @@ func newWordSet(words []string) *wordSet {
 // in reports whether s holds one of the set's words.
 func (ws *wordSet) in(s string) bool {
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
+		r, size := runes.At(s, i)
 		if r < 1<<16 && ws.first[r>>6]&(1<<(r&63)) != 0 || r >= 1<<16 && ws.wide {
 			for _, w := range ws.words {
 				if strings.HasPrefix(s[i:], w) {
@@ -54,10 +53,7 @@ func (ws *wordSet) in(s string) bool {
 // at or after from in s, or -1.
 func (ws *wordSet) lastIn(s string, from int) int {
 	for i := len(s); i > from; {
-		r, size := rune(s[i-1]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeLastRuneInString(s[:i])
-		}
+		r, size := runes.Before(s, i)
 		i -= size
 		if i < from {
 			break

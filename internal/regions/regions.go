@@ -13,6 +13,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mediq/mediq/internal/runes"
 )
 
 //go:embed regions.tsv
@@ -184,10 +186,7 @@ func (m *matcher) find(s string) []Mention {
 	var out []Mention
 	last := -1 // where the previous mention ended
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
+		r, size := runes.At(s, i)
 		if r >= 1<<16 || m.firstBits[r>>6]&(1<<(r&63)) == 0 {
 			i += size
 			continue
