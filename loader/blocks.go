@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -1084,6 +1085,7 @@ func (s *segmenter) build(rows []int, kind TableLayout) *Table {
 		}
 	}
 	t.findLabelCol()
+	t.realignShortHeaders()
 	for k := range t.Rows {
 		t.Rows[k].Section = single[h+k] || t.isSection(t.Rows[k])
 	}
@@ -1318,6 +1320,54 @@ func (t *Table) findLabelCol() {
 			return
 		}
 	}
+}
+
+// realignShortHeaders moves one column right each header row below the
+// first that has text over the label column yet stops a column short of
+// the data, where the first header row does not. Such a row lost, when a
+// page was flattened, the cell the label column's header (年份 over three
+// rows) spanned into it, and its cells slid left: (个) under 年份 would give
+// every column its left neighbour's unit.
+func (t *Table) realignShortHeaders() {
+	key := t.LabelCol
+	if key < 0 && t.yearColumn(0) {
+		key = 0 // a yearbook's column of years labels its rows too
+	}
+	if key < 0 || len(t.Header) < 2 {
+		return
+	}
+	last := -1 // the last column a body row fills
+	for _, r := range t.Rows {
+		for c, sp := range r.Cells {
+			if sp.End > sp.Start {
+				last = max(last, c)
+			}
+		}
+	}
+	if last <= key || t.cellText(t.Header[0], key) == "" || t.cellText(t.Header[0], last) == "" {
+		return
+	}
+	for h := 1; h < len(t.Header); h++ {
+		r := t.Header[h]
+		if t.cellText(r, key) == "" || t.cellText(r, last) != "" {
+			continue
+		}
+		cells := slices.Clone(r.Cells)
+		copy(cells[key+1:last+1], r.Cells[key:last])
+		at := r.Cells[key].Start
+		cells[key] = Span{at, at}
+		t.Header[h].Cells = cells
+	}
+}
+
+// yearColumn reports whether every body row's cell in column c is a year.
+func (t *Table) yearColumn(c int) bool {
+	for _, r := range t.Rows {
+		if c >= len(r.Cells) || t.class(r, c, true) != cellYear {
+			return false
+		}
+	}
+	return len(t.Rows) > 0
 }
 
 // isSection reports whether a body row is a section row: its only filled

@@ -363,7 +363,7 @@ func (p *Parsed) cellContext(d *Doc, row *Row, t *Table) {
 	if row.Subject == "" || isYear(strings.TrimSuffix(row.Subject, "年")) {
 		// a yearbook's row is a year: the column names the measure, its
 		// lowest header row most closely
-		row.Subject = subjectOfLabel(t.lowestHeader(row.Col))
+		row.Subject = t.lowestSubject(row.Col)
 		if row.Subject == "" {
 			row.Subject = subjectOfLabel(row.Column)
 		}
@@ -479,10 +479,10 @@ func periodMarks(text, docDate string) []periodMark {
 	for _, m := range yearMentions(text) {
 		named := false
 		for _, sp := range spans {
-			named = named || m[0] >= sp[0] && m[1] <= sp[1] && insideBrackets(text, sp[0])
+			named = named || m.start >= sp[0] && m.end <= sp[1] && insideBrackets(text, sp[0])
 		}
 		if !named {
-			add(m[0], m[1], text[m[2]:m[3]])
+			add(m.start, m.end, m.year)
 		}
 	}
 	for _, m := range spans {
@@ -678,11 +678,18 @@ func periodTriggers(text string) uint32 {
 	return bits
 }
 
-// yearMentions finds each four-digit year written before 年, as
-// reYear would (`(\d{4})\s*年`), without a regular expression: it looks
-// back from each 年. Each match is {start, end, yearStart, yearEnd}.
-func yearMentions(text string) [][]int {
-	var out [][]int
+// yearMention is a year written before 年: text[start:end] names year.
+type yearMention struct {
+	start, end int
+	year       string
+}
+
+// yearMentions finds each year written before 年 in four Arabic digits, as
+// the expression `(\d{4})\s*年` would, or in four Chinese digits
+// (二〇二一年, 二零二一年), without a regular expression: it looks back
+// from each 年.
+func yearMentions(text string) []yearMention {
+	var out []yearMention
 	prevEnd := 0
 	for i := 0; ; {
 		j := strings.Index(text[i:], "年")
@@ -690,17 +697,59 @@ func yearMentions(text string) [][]int {
 			return out
 		}
 		at := i + j
+		end := at + len("年")
 		k := at
 		for k > prevEnd && isRESpace(text[k-1]) {
 			k--
 		}
 		if k-4 >= prevEnd && isASCIIDigits(text[k-4:k]) {
-			out = append(out, []int{k - 4, at + len("年"), k - 4, k})
-			prevEnd = at + len("年")
+			out = append(out, yearMention{k - 4, end, text[k-4 : k]})
+			prevEnd = end
+		} else if y, start := chineseYearBefore(text, at, prevEnd); y != "" {
+			out = append(out, yearMention{start, end, y})
+			prevEnd = end
 		}
-		i = at + len("年")
+		i = end
 	}
 }
+
+// chineseYearBefore reads the four Chinese digits that end at byte at of
+// text, no further back than from: 二〇二一 gives "2021" and where it
+// starts. A fifth digit before them makes it no year.
+func chineseYearBefore(text string, at, from int) (string, int) {
+	var digits [4]byte
+	k := at
+	for n := 3; n >= 0; n-- {
+		if k <= from {
+			return "", 0
+		}
+		r, size := runes.Before(text, k)
+		d, ok := yearDigit(r)
+		if !ok {
+			return "", 0
+		}
+		digits[n] = '0' + byte(d)
+		k -= size
+	}
+	if k > from {
+		if r, _ := runes.Before(text, k); isYearDigit(r) {
+			return "", 0
+		}
+	}
+	return string(digits[:]), k
+}
+
+// yearDigit returns the value of a digit of a year written in Chinese:
+// 〇 or 零 for 0, 一 to 九.
+func yearDigit(r rune) (int64, bool) {
+	if r == '零' {
+		return 0, true
+	}
+	d, ok := chineseDigits[r]
+	return d, ok && r != '两'
+}
+
+func isYearDigit(r rune) bool { _, ok := yearDigit(r); return ok }
 
 // isRESpace reports whether c is a space as `\s` of Go's regexp reads it.
 func isRESpace(c byte) bool {
@@ -1169,8 +1218,8 @@ func subjectOfLabel(label string) string {
 		return ""
 	}
 	if u, ok := unitInParens(s); ok && u.unit != "" {
-		if i := strings.LastIndexAny(s, "(（"); i > 0 {
-			s = strings.TrimSpace(s[:i])
+		if i := strings.LastIndexAny(s, "(（"); i >= 0 {
+			s = strings.TrimSpace(s[:i]) // (个) alone: a unit, no name
 		}
 	}
 	s = strings.TrimLeft(s, "#＃ \u3000")
@@ -1179,7 +1228,11 @@ func subjectOfLabel(label string) string {
 	if i := strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }); i > 0 && s[:i] != "" {
 		s = strings.TrimSpace(s[:i])
 	}
-	return strings.TrimRight(s, ":： ")
+	s = strings.TrimRight(s, ":： ")
+	if s == "其中" {
+		return "" // the mark of a sub-column, not its name
+	}
+	return s
 }
 
 var reLeadingSerial = lazyRegexp(`^(?:[0-9０-９]+[.、．]|[（(][0-9一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)\s*`)

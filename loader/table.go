@@ -227,11 +227,12 @@ func (t *Table) parentColumn(col int) int {
 	return -1
 }
 
-// lowestHeader returns the text of the lowest header row with a word over
-// col: the most particular name of the column (# 医院 under 卫生事业机构).
-func (t *Table) lowestHeader(col int) string {
+// lowestSubject returns the name of the measure in col from the lowest
+// header row over it that names one: a row of units alone ((个), (张)) or a
+// 其中 mark names none.
+func (t *Table) lowestSubject(col int) string {
 	for h := len(t.Header) - 1; h >= 0; h-- {
-		if s := strings.TrimSpace(t.Cell(t.Header[h], col)); s != "" {
+		if s := subjectOfLabel(t.Cell(t.Header[h], col)); s != "" {
 			return s
 		}
 	}
