@@ -1161,10 +1161,25 @@ func nounAfter(text []rune, from, end int) string {
 // clause, less the link words, and the time and place words that open it.
 func nounBefore(text []rune, sentStart, at int) string {
 	lo := at
+	var asides [][2]int // bracketed asides inside the phrase: (含村卫生室)
 	for lo > sentStart && at-lo < 40 && !strings.ContainsRune("，,。；;：:、（(！？!?\n\t|", text[lo-1]) {
+		if c := text[lo-1]; c == ')' || c == '）' {
+			if open := openingBracket(text, sentStart, lo-1); open >= 0 && open < lo-1 {
+				asides = append(asides, [2]int{open, lo})
+				lo = open
+				continue
+			}
+		}
 		lo--
 	}
-	s := strings.TrimSpace(string(text[lo:at]))
+	var b strings.Builder
+	k := lo
+	for i := len(asides) - 1; i >= 0; i-- {
+		b.WriteString(string(text[k:asides[i][0]]))
+		k = asides[i][1]
+	}
+	b.WriteString(string(text[k:at]))
+	s := strings.TrimSpace(b.String())
 	// drop comparison tails: 比上年, 较2024年底, 同比
 	for {
 		trimmed := false
@@ -1202,6 +1217,20 @@ func nounBefore(text []rune, sentStart, at int) string {
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// openingBracket returns the index of the bracket that the closing one at
+// close closes, looking back no further than from, or -1.
+func openingBracket(text []rune, from, close int) int {
+	for i := close - 1; i >= from && close-i <= 40; i-- {
+		switch text[i] {
+		case '(', '（':
+			return i
+		case ')', '）', '，', '。', '；':
+			return -1
+		}
+	}
+	return -1
 }
 
 // reBaseTail is a comparison base ending a clause: 比上年, 较2024年底, 与去年同期相比.

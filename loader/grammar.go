@@ -352,9 +352,10 @@ func (sc *scanner) readTail(j, end int, arabic bool) tail {
 			return tail{end: j, unitEnd: j}
 		}
 		// a magnitude or approximator with no unit (43.0亿, 5万余) still
-		// ends the number
+		// ends the number, and a qualifier may follow it (1000万以上)
 		t.end, t.unitEnd = k, k
 		t.qualifier = marker
+		sc.qualifierAfter(&t, k, end)
 		return t
 	}
 	k += u.n
@@ -384,23 +385,29 @@ func (sc *scanner) readTail(j, end int, arabic bool) tail {
 	}
 	t.end, t.unitEnd = k, k
 	t.qualifier = marker
-	for _, q := range lx.after {
+	sc.qualifierAfter(&t, k, end)
+	return t
+}
+
+// qualifierAfter reads a qualifier word at k, after a figure's unit or
+// magnitude (以上, 左右, 以内), into t.
+func (sc *scanner) qualifierAfter(t *tail, k, end int) {
+	for _, q := range sc.lx.after {
 		if k+q.n > end || !sc.hasPrefix(k, q.word) {
 			continue
 		}
 		if q.word == "上下" && unicode.Is(unicode.Han, sc.at(k+2)) && sc.at(k+2) != '的' {
-			break // 上下游, 上下联动: not "about"
+			return // 上下游, 上下联动: not "about"
 		}
 		if q.word == "内" && t.class != ClassTime {
-			break // 内 is 以内 only after a span of time: 5年内
+			return // 内 is 以内 only after a span of time: 5年内
 		}
 		if t.qualifier == "" {
 			t.qualifier = q.qualifier
 		}
 		t.end = k + q.n
-		break
+		return
 	}
-	return t
 }
 
 // perCount returns the end of the denominator of a rate written after a
@@ -707,7 +714,7 @@ func (sc *scanner) arabic(i, start, end, prevEnd int) (Figure, int, bool) {
 		sc.skipDigits(i, e, SkipDate)
 		return Figure{}, e, false
 	}
-	if sc.at(j) == '时' && isDigit(sc.at(j+1)) || sc.hasPrefix(j, "时许") {
+	if sc.at(j) == '时' && isDigit(sc.at(j+1)) || sc.hasPrefix(j, "时许") || isHour(sc.at(j)) && sc.at(i-1) == '日' {
 		e := skipDigitsAndSeps(sc.text, j+1, end)
 		sc.skipDigits(i, e, SkipTime)
 		return Figure{}, e, false
@@ -986,14 +993,37 @@ func (sc *scanner) yearAfter(k, end int) bool {
 // skipDate skips the rest of a date starting after a number's digits at j.
 func (sc *scanner) skipDate(j, end int) int {
 	k := j
-	for k < end && (sc.text[k] == ' ' || isDigit(sc.text[k]) || strings.ContainsRune("年度月日号—–-~至到", sc.text[k])) {
+	for k < end {
+		r := sc.text[k]
+		switch {
+		case isDigit(r):
+			// digits go on a date only when a date word or a range mark
+			// follows: in 2021年6.72张 the 6.72 is a quantity, not a month
+			e := sc.digits(k, end)
+			f := e
+			for f < end && sc.text[f] == ' ' {
+				f++
+			}
+			if f >= end || !strings.ContainsRune("年度月日号—–-~至到", sc.text[f]) {
+				return k
+			}
+			k = e
+			continue
+		case r == ' ' || strings.ContainsRune("年度月日号—–-~至到", r):
+		default:
+			return k
+		}
 		k++
-		if r := sc.text[k-1]; r == '日' || r == '号' {
+		if r == '日' || r == '号' {
 			break // the day ends a date: 14日10:00 goes on with a time
 		}
 	}
 	return k
 }
+
+// isHour reports whether r is 时 (or its traditional form 時): after a
+// day (14日24时) a number before it is the hour of a date.
+func isHour(r rune) bool { return r == '时' || r == '時' }
 
 func (sc *scanner) dateLike(k, end int) bool {
 	j := sc.digits(k, end)
