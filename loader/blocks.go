@@ -517,7 +517,7 @@ func isCaptionLine(rs []rune) bool {
 	if len(rs) == 0 || len(rs) > 80 || hasSentenceEnd(rs) {
 		return false
 	}
-	if isCaptionHead(rs) {
+	if isCaptionHead(rs) || continuedMark(rs) {
 		return true
 	}
 	u, end, ok := unitClause(rs)
@@ -530,6 +530,16 @@ func isCaptionLine(rs []rune) bool {
 		}
 	}
 	return true
+}
+
+// continuedMark reports whether a short line marks a table continued from
+// the page before: 续表, 13-8 续表, 表3（续）.
+func continuedMark(rs []rune) bool {
+	if len(rs) > 30 {
+		return false
+	}
+	t := strings.TrimRightFunc(string(rs), isPadRune)
+	return strings.HasSuffix(t, "续表") || strings.HasSuffix(t, "（续）") || strings.HasSuffix(t, "(续)")
 }
 
 // isCaptionHead reports whether a line opens as a caption: 表1, 表 2-1, 表一,
@@ -629,6 +639,48 @@ func (l *segLine) rowOf(kind TableLayout, n int, afterBlank bool) bool {
 		return c <= n+1 && 2*c >= n
 	}
 	return c >= n-1 && c <= n+1
+}
+
+// sectionHead reports whether a line opens a section of a table's rows
+// rather than a new header: its first cell starts with a serial (三、, 1.,
+// （二）) and at most one more cell is filled (三、乡村医生或卫生员  人).
+func (s *segmenter) sectionHead(l *segLine) bool {
+	if len(l.cells) == 0 || l.nonEmpty > 2 {
+		return false
+	}
+	c := l.cells[0]
+	return reLeadingSerial().MatchString(string(s.text[c.Start:c.End]))
+}
+
+// extent returns the display columns an aligned line's cells span, or an
+// empty range for a line of another layout.
+func extent(l *segLine) (lo, hi int) {
+	if l.kind != LayoutAligned || len(l.pos) == 0 {
+		return 0, 0
+	}
+	return l.pos[0][0], l.pos[len(l.pos)-1][1]
+}
+
+// alignedUnder reports whether an aligned line after blank lines goes on
+// the table whose rows span display columns [left, right): yearbooks
+// printed from a page leave blank lines between rows, and a row may miss
+// cells (a label and its unit alone: 三、乡村医生或卫生员  人). Below a
+// header with no data yet, any aligned row of two cells or more goes on: a
+// header leaves the label and unit columns blank, so it is narrower than
+// its rows; but a header of two cells on one line is as likely a title
+// (15-51  卫生机构、人员数), so header reports whether what is above is
+// a header: two lines or more, or three cells or more. Below data, a row goes on when it starts near the rows' left
+// edge (an indented sub-item too) and ends within their right edge.
+func (l *segLine) alignedUnder(left, right int, hasData, header bool) bool {
+	if l.kind != LayoutAligned || len(l.cells) < 2 || l.prose || l.note || l.caption || left >= right {
+		return false
+	}
+	lo, hi := extent(l)
+	if !hasData {
+		return header
+	}
+	const indent, slack = 12, 4
+	return lo >= left-slack && lo <= left+indent && hi <= right+slack
 }
 
 // startsTable reports whether l can be the first row of a table.
@@ -746,6 +798,7 @@ func (s *segmenter) extendTable(start int) (rows []int, end, multi int) {
 	rows, end, multi = []int{start}, start, 1
 	hasData := !s.headerLike(first, true)
 	sawBlank := false
+	left, right := extent(first) // display columns the aligned rows span
 	for j := start + 1; j < len(s.lines); j++ {
 		l := &s.lines[j]
 		switch {
@@ -757,13 +810,16 @@ func (s *segmenter) extendTable(start int) (rows []int, end, multi int) {
 				end = j
 			}
 			continue
-		case l.rowOf(kind, n, sawBlank):
+		case l.rowOf(kind, n, sawBlank) || kind == LayoutAligned && sawBlank && l.alignedUnder(left, right, hasData, len(rows) >= 2 || n >= 3):
 			hl := s.headerLike(l, false)
-			if sawBlank && hasData && (hl || s.yearRow(l)) {
+			if sawBlank && hasData && (hl || s.yearRow(l)) && !s.sectionHead(l) {
 				return rows, end, multi // a new header: a second table
 			}
 			rows = append(rows, j)
 			n = max(n, len(l.cells))
+			if lo, hi := extent(l); lo < hi {
+				left, right = min(left, lo), max(right, hi)
+			}
 			if l.nonEmpty >= 2 {
 				multi++
 			}
@@ -776,7 +832,9 @@ func (s *segmenter) extendTable(start int) (rows []int, end, multi int) {
 				blank = blank || s.lines[k].blank
 				k++
 			}
-			if k < len(s.lines) && s.lines[k].rowOf(kind, n, blank) && !s.headerLike(&s.lines[k], false) {
+			if k < len(s.lines) && s.lines[k].rowOf(kind, n, blank) && (!s.headerLike(&s.lines[k], false) || !hasData) {
+				// a label between rows, or a word of a header over several
+				// lines (单位 over its column, above the row of years)
 				rows = append(rows, j)
 				end, sawBlank = j, false
 				continue
@@ -946,8 +1004,12 @@ func classifyCell(rs []rune, bareYear bool) cellClass {
 		(len(rs) == 4 || !isDigit(rs[4])) {
 		y := int(digitValue(rs[0]))*1000 + int(digitValue(rs[1]))*100 + int(digitValue(rs[2]))*10 + int(digitValue(rs[3]))
 		if y >= 1900 && y <= 2100 {
-			if len(rs) > 4 && rs[4] == '年' {
-				for _, r := range rs[5:] {
+			k := 4
+			for k < len(rs) && isPadRune(rs[k]) {
+				k++ // 2009 年: printed yearbooks space the year from 年
+			}
+			if k < len(rs) && rs[k] == '年' {
+				for _, r := range rs[k+1:] {
 					if isDigit(r) {
 						return cellText // 2025年9月: a date, not a column year
 					}
@@ -1124,21 +1186,23 @@ func (s *segmenter) alignRows(rows []int, src [][]Span, all []TableRow) int {
 			n = c
 		}
 	}
-	iv := make([][2]int, n)
-	seen := false
-	for k, i := range rows {
-		l := &s.lines[i]
-		if len(src[k]) != n {
-			continue
+	iv := s.columnsOf(rows, src, n)
+	// A wider row reveals columns the commonest rows leave blank (a printed
+	// yearbook's rows each miss a different cell): its columns are the
+	// table's when every row below the first of them fits them, one cell a
+	// column.
+	widths := make([]int, 0, len(count))
+	for c := range count {
+		if c > n {
+			widths = append(widths, c)
 		}
-		for c, p := range l.pos[:n] {
-			if !seen {
-				iv[c] = p
-			} else {
-				iv[c] = [2]int{min(iv[c][0], p[0]), max(iv[c][1], p[1])}
-			}
+	}
+	slices.Sort(widths)
+	for i := len(widths) - 1; i >= 0; i-- {
+		if w := s.columnsOf(rows, src, widths[i]); s.allFit(rows, src, w) {
+			n, iv = widths[i], w
+			break
 		}
-		seen = true
 	}
 	upper := true // rows above the first row with n cells
 	for k, i := range rows {
@@ -1150,6 +1214,12 @@ func (s *segmenter) alignRows(rows []int, src [][]Span, all []TableRow) int {
 			c := ci
 			if len(src[k]) != n {
 				c = bestColumn(iv, p, prev, upper)
+				if filled[c] && overlap(iv[c], p) <= 0 && c+1 < n {
+					// nearest to a column taken already, and under none:
+					// the next column (2009 年 over a column whose row
+					// above left it blank)
+					c = bestColumn(iv, p, c+1, upper)
+				}
 			}
 			if filled[c] {
 				cells[c].End = l.cells[ci].End
@@ -1178,6 +1248,55 @@ func (s *segmenter) alignRows(rows []int, src [][]Span, all []TableRow) int {
 // columns p. Column starts increase strictly (each is the least start of
 // that column's cells in rows that have every column), so the search stops
 // at the first column starting right of the cell.
+// overlap returns how many display columns a and b share (≤ 0: none).
+func overlap(a, b [2]int) int { return min(a[1], b[1]) - max(a[0], b[0]) }
+
+// columnsOf returns the display columns of the rows with n cells: each
+// column spans its cells in all of them.
+func (s *segmenter) columnsOf(rows []int, src [][]Span, n int) [][2]int {
+	iv := make([][2]int, n)
+	seen := false
+	for k, i := range rows {
+		l := &s.lines[i]
+		if len(src[k]) != n {
+			continue
+		}
+		for c, p := range l.pos[:n] {
+			if !seen {
+				iv[c] = p
+			} else {
+				iv[c] = [2]int{min(iv[c][0], p[0]), max(iv[c][1], p[1])}
+			}
+		}
+		seen = true
+	}
+	return iv
+}
+
+// allFit reports whether every row from the first with len(iv) cells on
+// puts each of its cells in a column of its own under iv.
+func (s *segmenter) allFit(rows []int, src [][]Span, iv [][2]int) bool {
+	started := false
+	for k, i := range rows {
+		if len(src[k]) == len(iv) {
+			started = true
+			continue
+		}
+		if !started || len(src[k]) < 2 {
+			continue
+		}
+		prev := -1
+		for _, p := range s.lines[i].pos[:len(src[k])] {
+			c := bestColumn(iv, p, max(prev, 0), false)
+			if c <= prev {
+				return false
+			}
+			prev = c
+		}
+	}
+	return true
+}
+
 func bestColumn(iv [][2]int, p [2]int, from int, first bool) int {
 	best, bestOv := -1, 0
 	for c := from; c < len(iv) && iv[c][0] < p[1]; c++ {
@@ -1255,7 +1374,7 @@ func (t *Table) headerRows(all []TableRow, single []bool) int {
 rows:
 	for ; h < len(all); h++ {
 		r := all[h]
-		if h > 0 && (single[h] || t.loneLabel(r)) {
+		if h > 0 && (single[h] || t.loneLabel(r)) && !t.unitHeading(r) {
 			break
 		}
 		for c := range r.Cells {
@@ -1276,6 +1395,19 @@ rows:
 		return min(1, len(all)-1)
 	}
 	return h
+}
+
+// unitHeading reports whether a row's only filled cell is 单位 or 计量单位:
+// the head of the unit column, written on a header line of its own.
+func (t *Table) unitHeading(r TableRow) bool {
+	n, unit := 0, false
+	for c := range r.Cells {
+		if sq := t.squeezed(r, c); sq != "" {
+			n++
+			unit = sq == "单位" || sq == "计量单位"
+		}
+	}
+	return n == 1 && unit
 }
 
 // loneLabel reports whether a row's only filled cells are in the first

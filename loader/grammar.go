@@ -300,10 +300,10 @@ func (sc *scanner) readTail(j, end int, arabic bool) tail {
 	t := tail{end: j, unitEnd: j}
 	k := j
 	skipSpaces := func() {
-		if arabic {
-			for k < end && sc.text[k] == ' ' || k < end && sc.text[k] == '\u00a0' {
-				k++
-			}
+		// one space may stand between a number and its unit (5205 万人);
+		// two or more are a gap between a table's columns
+		if arabic && k < end && (sc.text[k] == ' ' || sc.text[k] == '\u00a0') && !isSpace(sc.at(k+1)) {
+			k++
 		}
 	}
 	skipSpaces()
@@ -652,7 +652,7 @@ func (sc *scanner) arabic(i, start, end, prevEnd int) (Figure, int, bool) {
 		return Figure{}, j, false
 	}
 	// A table's number at the head of its title line: 19-13  各类医疗卫生机构.
-	if signAt < 0 && sc.lineHead(i) == i && (next == '-' || next == '－') && isDigit(sc.at(j+1)) {
+	if signAt < 0 && sc.lineHead(i) == i && strings.ContainsRune("-－—–", next) && isDigit(sc.at(j+1)) {
 		e := sc.digits(j+1, end)
 		if e-i <= 6 && (isSpace(sc.at(e)) || unicode.Is(unicode.Han, sc.at(e))) {
 			sc.skipDigits(i, e, SkipIdentifier)
