@@ -243,7 +243,9 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 	row.Subject = p.subjectOf(s, f, d.Figures)
 	if k := respectiveOf(s, si, before, f, d.Figures); k >= 0 {
 		row.Respective = k
-		if generic(row.Subject) {
+		// a figure after 分别 measures what its partner before 分别 does,
+		// unless words of its own name a measure
+		if n := len(d.Figures); generic(row.Subject) || n > 0 && row.Subject == d.Figures[n-1].Subject {
 			row.Subject = d.Figures[k].Subject
 		}
 	}
@@ -273,6 +275,27 @@ func respectiveOf(s Sentence, si int, before string, f Figure, prior []Row) int 
 			earlier = append(earlier, i)
 		} else {
 			k++
+		}
+	}
+	if opens := strings.TrimRight(before[:at], " "); len(earlier) == 0 && (opens == "" || strings.HasSuffix(opens, "，") || strings.HasSuffix(opens, ",")) {
+		// no figure of its unit before 分别, which opens its clause: the
+		// list is the figures before it in the sentence's part, whatever
+		// their unit (收入9724.48亿元，支出9296.37亿元，分别比上年增长6.7%、
+		// 13.9%). Where words come between (…住院费用基金支付比例分别达到),
+		// they name the list and no figure answers.
+		clause := strings.LastIndexAny(before[:at], "；;。") + 1
+		k = 0
+		for i := first; i < len(prior); i++ {
+			r := prior[i]
+			if r.Start >= f.Start {
+				continue
+			}
+			switch b := byteOffset(s.Text, r.End-s.Start); {
+			case b <= at && byteOffset(s.Text, r.Start-s.Start) >= clause:
+				earlier = append(earlier, i)
+			case b > at:
+				k++
+			}
 		}
 	}
 	if k >= len(earlier) {
@@ -797,13 +820,19 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 		clause = clause[i:]
 	}
 	tail := lastRunes(before, 16)
+	// a date between 由/到 and the figure is the figure's: 由2021年6.72张
+	// 增加到2022年7.25张 is a from–to pair
+	undated := tail
+	if m := reTrailingDate().FindStringIndex(tail); m != nil {
+		undated = tail[:m[0]]
+	}
 	future := isFuture(period, docDate)
 	switch {
 	case hasSuffixAny(strings.TrimRight(tail, " "), words("up-to")):
 		return "" // 可达100%, 最高20万元: what may be reached, not what was
-	case endsWith(tail, words("from"), words("from-filler")):
+	case endsWith(undated, words("from"), words("from-filler")):
 		return RoleBaseline
-	case endsWith(tail, words("to"), words("to-filler")):
+	case endsWith(undated, words("to"), words("to-filler")):
 		if future || hasWord(clause, "target") || isPlanned(kind) && (period == "" || yearPrefix(period) >= yearPrefix(docDate)) {
 			return RoleTarget
 		}
@@ -1188,6 +1217,9 @@ func nounBefore(text []rune, sentStart, at int) string {
 				s, trimmed = strings.TrimSpace(t), true
 			}
 		}
+		if m := reTrailingDate().FindStringIndex(s); m != nil {
+			s, trimmed = strings.TrimSpace(s[:m[0]]), true // 增加到2022年: the date is the figure's
+		}
 		if m := reBaseTail().FindStringIndex(s); m != nil && m[0] > 0 {
 			s, trimmed = strings.TrimSpace(s[:m[0]]), true // 总收入…比上年: the base is not the measure
 		}
@@ -1232,6 +1264,9 @@ func openingBracket(text []rune, from, close int) int {
 	}
 	return -1
 }
+
+// reTrailingDate is a date right before a figure: 2022年, 2018年的, 2025年底.
+var reTrailingDate = lazyRegexp(`\d{4}\s*年(?:底|末)?\s*(?:的)?\s*$`)
 
 // reBaseTail is a comparison base ending a clause: 比上年, 较2024年底, 与去年同期相比.
 var reBaseTail = lazyRegexp(`(?:比|较|与|同)\s*(?:上年|去年|上月|年初|同期|全国|\d{4}\s*年)[^比较]*$`)
