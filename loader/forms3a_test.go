@@ -56,6 +56,13 @@ var forms3aTests = []struct {
 	{"year before 以来", "2020以来，全省改革不断深化。", nil},
 	{"range with magnitude", "每人每年补助2—3万元。", []want{{"2—3万元", "20000", "30000", "元", "range"}}},
 	{"approx marker after magnitude", "平均减轻负担5万余元。", []want{{"5万余元", "50000", "50000", "元", "gt"}}},
+	// a quantity right after a year is no month: only 月 makes one
+	{"quantity after a year", "每千人口医疗卫生机构床位数由2021年6.72张增加到2022年7.25张。", []want{{"6.72张", "6.72", "6.72", "张", "exact"}, {"7.25张", "7.25", "7.25", "张", "exact"}}},
+	{"hour after a day", "截至2月14日24时，累计报告确诊病例1162例。", []want{{"1162例", "1162", "1162", "例", "exact"}}},
+	{"hour after a day, traditional", "截至2月14日24時，浙江省累計報告確診病例1162例。", []want{{"1162例", "1162", "1162", "例", "exact"}}},
+	{"qualifier after a bare magnitude", "全省健康管理人数1000万以上。", []want{{"1000万以上", "10000000", "10000000", "人", "gte"}}},
+	{"bed-days", "医院医师日均担负住院2.1床日。", []want{{"2.1床日", "2.1", "2.1", "床日", "exact"}}},
+	{"column gap is no unit's space", "13—8        村卫生室基本情况", nil},
 }
 
 func TestForms3a(t *testing.T) {
