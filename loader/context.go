@@ -447,6 +447,38 @@ var (
 	reBase         = lazyRegexp(`(?:较|比|与|同|于|对比|相比)\s*$`)
 )
 
+// searchFromYears finds the matches of re, an expression that begins with
+// a year in Arabic digits ((\d{4})\s*年…), as re.FindAllStringSubmatchIndex
+// would, but tries it only where yearMentions found a year, on the text
+// from there to dateWindow bytes past its 年: a few short searches instead
+// of one over the whole sentence.
+func searchFromYears(text string, years []yearMention, re *regexp.Regexp) [][]int {
+	var out [][]int
+	for _, y := range years {
+		if !isDigit(rune(text[y.start])) {
+			continue // 二〇二一年: no expression reads Chinese digits
+		}
+		loc := re.FindStringSubmatchIndex(text[y.start:min(len(text), y.end+dateWindow)])
+		if loc == nil || loc[0] != 0 {
+			continue
+		}
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += y.start
+			}
+		}
+		out = append(out, loc)
+	}
+	return out
+}
+
+// dateWindow bounds the text after a year's 年 that a date expression
+// starting at the year is looked for in: 年 12 月 31 日 is 18 bytes.
+const dateWindow = 96
+
+// noMatch stands for no expression in findIf: only the words are checked.
+var noMatch func() *regexp.Regexp
+
 // periodMark is a date expression in a sentence: the byte offset where it
 // ends and the period it names.
 type periodMark struct {
@@ -485,10 +517,22 @@ func periodMarks(text, docDate string) []periodMark {
 		for _, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)
 			if trig&periodTrigger(r) != 0 && strings.Contains(text, w) {
+				if re == nil {
+					return [][]int{} // the words are there: the caller searches
+				}
 				return re().FindAllStringSubmatchIndex(text, -1)
 			}
 		}
 		return nil
+	}
+	years := yearMentions(text)
+	// fromYears is findIf for an expression that begins with a year in
+	// Arabic digits: see searchFromYears.
+	fromYears := func(words []string, re func() *regexp.Regexp) [][]int {
+		if findIf(words, noMatch) == nil {
+			return nil
+		}
+		return searchFromYears(text, years, re())
 	}
 	docYear := yearPrefix(docDate)
 	var out []periodMark
@@ -499,7 +543,7 @@ func periodMarks(text, docDate string) []periodMark {
 		out = append(out, periodMark{end, period})
 	}
 	spans := findIf([]string{"-", "—", "–", "~", "～", "至", "到"}, reYearSpan)
-	for _, m := range yearMentions(text) {
+	for _, m := range years {
 		named := false
 		for _, sp := range spans {
 			named = named || m.start >= sp[0] && m.end <= sp[1] && insideBrackets(text, sp[0])
@@ -517,7 +561,7 @@ func periodMarks(text, docDate string) []periodMark {
 			add(m[0], m[1], a+"/"+b)
 		}
 	}
-	for _, m := range findIf([]string{"以来", "至今"}, reSince) {
+	for _, m := range fromYears([]string{"以来", "至今"}, reSince) {
 		y := text[m[2]:m[3]]
 		if y < docYear {
 			add(m[0], m[1], y+"/"+docYear)
@@ -525,7 +569,7 @@ func periodMarks(text, docDate string) []periodMark {
 			add(m[0], m[1], y)
 		}
 	}
-	for _, m := range findIf([]string{"月"}, reMonth) {
+	for _, m := range fromYears([]string{"月"}, reMonth) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		if rest := text[m[1]:]; strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "末") || strings.HasPrefix(strings.TrimLeft(rest, " "), "日") || mo < 1 || mo > 12 {
@@ -533,28 +577,28 @@ func periodMarks(text, docDate string) []periodMark {
 		}
 		add(m[0], m[1], fmt.Sprintf("%04d-%02d", y, mo))
 	}
-	for _, m := range findIf([]string{"月"}, reMonthSpan) {
+	for _, m := range fromYears([]string{"月"}, reMonthSpan) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		if mo >= 1 && mo <= 12 {
 			add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
 		}
 	}
-	for _, m := range findIf([]string{"底", "末"}, reYearEnd) {
+	for _, m := range fromYears([]string{"底", "末"}, reYearEnd) {
 		if pre := strings.TrimRight(text[:m[0]], " "); (strings.HasSuffix(pre, "到") || strings.HasSuffix(pre, "至")) && !strings.HasSuffix(pre, "截至") {
 			add(m[0], m[1], text[m[2]:m[3]]) // 到2025年底: a deadline names its year
 			continue
 		}
 		add(m[0], m[1], text[m[2]:m[3]]+"-12-31") // 2023年末: a stock as of the year's end
 	}
-	for _, m := range findIf([]string{"底", "末"}, reMonthEnd) {
+	for _, m := range fromYears([]string{"底", "末"}, reMonthEnd) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		if mo >= 1 && mo <= 12 {
 			add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
 		}
 	}
-	for _, m := range findIf([]string{"日"}, reAsOfDay) {
+	for _, m := range fromYears([]string{"日"}, reAsOfDay) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		dd, _ := strconv.Atoi(text[m[6]:m[7]])
@@ -562,7 +606,7 @@ func periodMarks(text, docDate string) []periodMark {
 			add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, dd))
 		}
 	}
-	for _, m := range findIf([]string{"季度", "半年"}, reYearPart) {
+	for _, m := range fromYears([]string{"季度", "半年"}, reYearPart) {
 		add(m[0], m[1], yearPart(text[m[2]:m[3]], text[m[4]:m[5]]))
 	}
 	if docYear != "" {
@@ -823,8 +867,8 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 	// a date between 由/到 and the figure is the figure's: 由2021年6.72张
 	// 增加到2022年7.25张 is a from–to pair
 	undated := tail
-	if m := reTrailingDate().FindStringIndex(tail); m != nil {
-		undated = tail[:m[0]]
+	if at := trailingDate(tail); at >= 0 {
+		undated = tail[:at]
 	}
 	future := isFuture(period, docDate)
 	switch {
@@ -1217,8 +1261,8 @@ func nounBefore(text []rune, sentStart, at int) string {
 				s, trimmed = strings.TrimSpace(t), true
 			}
 		}
-		if m := reTrailingDate().FindStringIndex(s); m != nil {
-			s, trimmed = strings.TrimSpace(s[:m[0]]), true // 增加到2022年: the date is the figure's
+		if at := trailingDate(s); at >= 0 {
+			s, trimmed = strings.TrimSpace(s[:at]), true // 增加到2022年: the date is the figure's
 		}
 		if m := reBaseTail().FindStringIndex(s); m != nil && m[0] > 0 {
 			s, trimmed = strings.TrimSpace(s[:m[0]]), true // 总收入…比上年: the base is not the measure
@@ -1265,8 +1309,31 @@ func openingBracket(text []rune, from, close int) int {
 	return -1
 }
 
-// reTrailingDate is a date right before a figure: 2022年, 2018年的, 2025年底.
-var reTrailingDate = lazyRegexp(`\d{4}\s*年(?:底|末)?\s*(?:的)?\s*$`)
+// trailingDate returns where a date that ends s starts (2022年, 2018年的,
+// 2025年底, as `\d{4}\s*年(?:底|末)?\s*(?:的)?\s*$` would find it), or
+// -1. It reads back from the end, so a long s costs no more than a short.
+func trailingDate(s string) int {
+	t := strings.TrimRight(s, reSpaces)
+	t = strings.TrimSuffix(t, "的")
+	t = strings.TrimRight(t, reSpaces)
+	if u, ok := strings.CutSuffix(t, "底"); ok {
+		t = u
+	} else if u, ok := strings.CutSuffix(t, "末"); ok {
+		t = u
+	}
+	t, ok := strings.CutSuffix(t, "年")
+	if !ok {
+		return -1
+	}
+	t = strings.TrimRight(t, reSpaces)
+	if len(t) < 4 || !isASCIIDigits(t[len(t)-4:]) {
+		return -1
+	}
+	return len(t) - 4
+}
+
+// reSpaces are the spaces of `\s` in Go's regular expressions.
+const reSpaces = " \t\n\f\r"
 
 // reBaseTail is a comparison base ending a clause: 比上年, 较2024年底, 与去年同期相比.
 var reBaseTail = lazyRegexp(`(?:比|较|与|同)\s*(?:上年|去年|上月|年初|同期|全国|\d{4}\s*年)[^比较]*$`)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mediq/mediq/internal/runes"
 	"github.com/mediq/mediq/sources"
 )
 
@@ -74,9 +75,9 @@ type Row struct {
 // Parse reads one source into documents, sentences and figures. Every body
 // marker must be found; problems are reported together as an ErrorList.
 func Parse(src sources.Source) (*Parsed, error) {
-	text := []rune(src.Text)
-	p := &Parsed{Source: src, Text: text}
-	p.indexBytes()
+	p := &Parsed{Source: src}
+	p.decode()
+	text := p.Text
 	var errs ErrorList
 	from := 0
 	for _, d := range src.Documents {
@@ -103,15 +104,22 @@ func Parse(src sources.Source) (*Parsed, error) {
 	return p, nil
 }
 
-// indexBytes sets str and runeAt from Text.
-func (p *Parsed) indexBytes() {
+// decode sets Text, str and runeAt from the source's text in one pass.
+// Text is what []rune(src.Text) gives: each byte of invalid UTF-8 becomes
+// U+FFFD, and str is then Text encoded again, so that runeAt indexes it.
+func (p *Parsed) decode() {
 	p.str = p.Source.Text
 	if !utf8.ValidString(p.str) {
-		p.str = string(p.Text) // as []rune read it: U+FFFD for each bad byte
+		p.str = string([]rune(p.str))
 	}
-	p.runeAt = make([]int32, 0, len(p.Text)+1)
-	for i := range p.str {
+	n := utf8.RuneCountInString(p.str)
+	p.Text = make([]rune, 0, n)
+	p.runeAt = make([]int32, 0, n+1)
+	for i := 0; i < len(p.str); {
+		r, size := runes.At(p.str, i)
+		p.Text = append(p.Text, r)
 		p.runeAt = append(p.runeAt, int32(i))
+		i += size
 	}
 	p.runeAt = append(p.runeAt, int32(len(p.str)))
 }

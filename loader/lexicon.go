@@ -255,6 +255,9 @@ func (lx *lexicon) unitNamed(s string) *unitEntry {
 // wordBefore returns the longest word of class that ends at text[k], or "".
 func (lx *lexicon) wordBefore(text []rune, lo, k int, class string) string {
 	lo = max(0, min(lo, k))
+	if ws := lx.sets[class]; ws == nil || k <= lo || !ws.mayEnd(text[k-1]) {
+		return "" // no word of the class ends with the rune before k
+	}
 	for _, w := range lx.contexts[class] {
 		if runesHaveSuffix(text[lo:k], w) {
 			return w
@@ -265,6 +268,9 @@ func (lx *lexicon) wordBefore(text []rune, lo, k int, class string) string {
 
 // wordAfter returns the longest word of class that starts at text[k], or "".
 func (lx *lexicon) wordAfter(text []rune, k, end int, class string) string {
+	if ws := lx.sets[class]; ws == nil || k >= end || !ws.mayStart(text[k]) {
+		return "" // no word of the class begins with the rune at k
+	}
 	for _, w := range lx.contexts[class] {
 		if runesHavePrefix(text[k:end], w) {
 			return w

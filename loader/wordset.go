@@ -16,7 +16,8 @@ import (
 type wordSet struct {
 	words []string
 	first [1 << 10]uint64 // bit r: a word begins with rune r (r < 1<<16)
-	wide  bool            // a word begins beyond the BMP: compare there too
+	last  [1 << 10]uint64 // bit r: a word ends with rune r (r < 1<<16)
+	wide  bool            // a word begins or ends beyond the BMP: compare there too
 }
 
 // newWordSet indexes words by their first runes.
@@ -24,8 +25,10 @@ func newWordSet(words []string) *wordSet {
 	ws := &wordSet{words: words}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if r < 1<<16 {
+		l, _ := utf8.DecodeLastRuneInString(w)
+		if r < 1<<16 && l < 1<<16 {
 			ws.first[r>>6] |= 1 << (r & 63)
+			ws.last[l>>6] |= 1 << (l & 63)
 		} else {
 			ws.wide = true
 		}
@@ -33,11 +36,21 @@ func newWordSet(words []string) *wordSet {
 	return ws
 }
 
+// mayStart reports whether a word of the set may begin with r.
+func (ws *wordSet) mayStart(r rune) bool {
+	return r < 1<<16 && ws.first[r>>6]&(1<<(r&63)) != 0 || ws.wide
+}
+
+// mayEnd reports whether a word of the set may end with r.
+func (ws *wordSet) mayEnd(r rune) bool {
+	return r < 1<<16 && ws.last[r>>6]&(1<<(r&63)) != 0 || ws.wide
+}
+
 // in reports whether s holds one of the set's words.
 func (ws *wordSet) in(s string) bool {
 	for i := 0; i < len(s); {
 		r, size := runes.At(s, i)
-		if r < 1<<16 && ws.first[r>>6]&(1<<(r&63)) != 0 || r >= 1<<16 && ws.wide {
+		if ws.mayStart(r) {
 			for _, w := range ws.words {
 				if strings.HasPrefix(s[i:], w) {
 					return true
@@ -58,7 +71,7 @@ func (ws *wordSet) lastIn(s string, from int) int {
 		if i < from {
 			break
 		}
-		if r < 1<<16 && ws.first[r>>6]&(1<<(r&63)) != 0 || r >= 1<<16 && ws.wide {
+		if ws.mayStart(r) {
 			for _, w := range ws.words {
 				if strings.HasPrefix(s[i:], w) {
 					return i

@@ -84,3 +84,47 @@ func TestChineseYears(t *testing.T) {
 		}
 	}
 }
+
+var reTrailingDateForm = regexp.MustCompile(`\d{4}\s*年(?:底|末)?\s*(?:的)?\s*$`)
+
+// FuzzTrailingDate checks trailingDate against the regular expression it
+// stands for.
+func FuzzTrailingDate(f *testing.F) {
+	for _, s := range []string{"增加到2022年", "由2018年的", "到2025年底 ", "12345年", "2025 年末的", "年", "2025年度"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := -1
+		if m := reTrailingDateForm.FindStringIndex(s); m != nil {
+			want = m[0]
+		}
+		if got := trailingDate(s); got != want {
+			t.Errorf("trailingDate(%q) = %d, the expression finds %d", s, got, want)
+		}
+	})
+}
+
+// FuzzSearchFromYears checks that the date expressions that begin with a
+// year find, tried only where a year is written, what a search of the
+// whole text finds.
+func FuzzSearchFromYears(f *testing.F) {
+	for _, s := range []string{
+		"截至2025年9月底，2024年以来，2025年1-9月，2023年末，2025年3月31日，2025年上半年",
+		"2020 年 12 月 31 日和2021年的第四季度；12025年6月份",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.Contains(s, strings.Repeat(" ", 16)) {
+			return // a date spaced wider than dateWindow: out of scope
+		}
+		years := yearMentions(s)
+		for _, re := range []func() *regexp.Regexp{reSince, reMonth, reMonthSpan, reYearEnd, reMonthEnd, reAsOfDay, reYearPart} {
+			got := searchFromYears(s, years, re())
+			want := re().FindAllStringSubmatchIndex(s, -1)
+			if !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s on %q: %v, want %v", re(), s, got, want)
+			}
+		}
+	})
+}
