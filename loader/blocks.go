@@ -80,6 +80,10 @@ type Table struct {
 	Layout TableLayout
 
 	text []rune // the text the spans index, for ColumnHeader and Label
+
+	// placeRows caches whether the rows are labelled by places (see
+	// Table.labelsArePlaces): 0 not yet known, 1 yes, -1 no.
+	placeRows int8
 }
 
 // TableRow is one line of a table, split into cells aligned to the table's columns.

@@ -218,7 +218,15 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 	// text[s.Start:s.End]) rather than built anew.
 	before := s.Text[:c.byteOffset(si, s.Text, f.Start-s.Start)]
 	c.readUpTo(si)
-	row.Period = lastPeriod(c.marks, len(before))
+	row.Period = lastPeriod(c.marks, len(before), func(off int) bool {
+		// a figure of this sentence before f that starts after off
+		for k := len(d.Figures) - 1; k >= 0 && d.Figures[k].Sentence == si; k-- {
+			if byteOffset(s.Text, d.Figures[k].Start-s.Start) >= off {
+				return true
+			}
+		}
+		return false
+	})
 	if pr := respectivePeriod(before, c.marks, s, si, f, d.Figures); pr != "" {
 		row.Period = pr
 	}
@@ -382,6 +390,16 @@ func (p *Parsed) cellContext(d *Doc, row *Row, t *Table) {
 	default:
 		row.Role = RoleActual
 	}
+	if r, ok := t.placeOf(row.Label, d.Region); ok {
+		// a table of places (各区市县…): the row's place is its region,
+		// the column, or else the table's title, names the measure
+		row.Region = r
+		row.Subject = t.lowestSubject(row.Col)
+		if row.Subject == "" || isYear(strings.TrimSuffix(row.Subject, "年")) {
+			row.Subject = t.titleSubject(d.Title)
+		}
+		return
+	}
 	row.Subject = subjectOfLabel(row.Label)
 	if row.Subject == "" || isYear(strings.TrimSuffix(row.Subject, "年")) {
 		// a yearbook's row is a year: the column names the measure, its
@@ -484,13 +502,19 @@ var noMatch func() *regexp.Regexp
 type periodMark struct {
 	at     int
 	period string
+	// from is set for a date right after 由 or 从 (由2010年的28.01/10万):
+	// it dates the figure after it, the start of a from–to pair, only
+	from bool
 }
 
 // lastPeriod returns the period of the last mark ending at or before at.
-func lastPeriod(marks []periodMark, at int) string {
+// A from mark counts only when no figure stands between it and at: with
+// its figure behind it, it dates nothing else. figureAfter reports whether
+// a figure starts between a byte offset and at.
+func lastPeriod(marks []periodMark, at int, figureAfter func(int) bool) string {
 	best, bestAt := "", -1
 	for _, m := range marks {
-		if m.at <= at && m.at >= bestAt {
+		if m.at <= at && m.at >= bestAt && !(m.from && figureAfter(m.at)) {
 			best, bestAt = m.period, m.at
 		}
 	}
@@ -540,7 +564,8 @@ func periodMarks(text, docDate string) []periodMark {
 		if isBase(text, start) {
 			return
 		}
-		out = append(out, periodMark{end, period})
+		pre := strings.TrimRight(text[:start], " ")
+		out = append(out, periodMark{end, period, strings.HasSuffix(pre, "由") || strings.HasSuffix(pre, "从")})
 	}
 	spans := findIf([]string{"-", "—", "–", "~", "～", "至", "到"}, reYearSpan)
 	for _, m := range years {

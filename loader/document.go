@@ -203,7 +203,7 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 		return len(d.Sentences) - 1
 	}
 	sc.skips = sc.skips[:0]
-	p.ctx = docContext{doc: d, marksFor: -1, placesFor: -1}
+	p.ctx = docContext{doc: d, marksFor: -1, placesFor: -1, sectionOpen: true}
 	var prevTable *Table
 	var title *Span // the last paragraph, when it is short enough to be a table's title
 	for _, body := range d.Body {

@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/mediq/mediq/internal/regions"
 )
 
 // Table cells (FIGURES.md §3a). Every numeric cell of a body row is a
@@ -444,4 +447,99 @@ func (t *Table) lines() []tableLine {
 	}
 	slices.SortStableFunc(out, func(a, b tableLine) int { return a.Line.Start - b.Line.Start })
 	return out
+}
+
+// countySuffixes end the names of county-level divisions: 市中区, 犍为县,
+// 峨眉山市, 峨边彝族自治县, 鄂托克旗.
+var countySuffixes = []string{"自治县", "区", "县", "市", "旗"}
+
+// placeName returns a row label without its spaces (乐 山 市 → 乐山市) and
+// whether it reads as the name of a division: one the region list holds,
+// or a short name ending in a county-level suffix.
+func placeName(label string) (string, bool) {
+	name := squeezeSpaces([]rune(strings.TrimSpace(label)))
+	if name == "" || strings.ContainsAny(name, "0123456789（()）、：:") {
+		return name, false
+	}
+	if _, ok := regions.Lookup(name); ok {
+		return name, true
+	}
+	n := utf8.RuneCountInString(name)
+	for _, suf := range countySuffixes {
+		if strings.HasSuffix(name, suf) && n > utf8.RuneCountInString(suf)+1 && n <= 8 {
+			return name, true
+		}
+	}
+	return name, false
+}
+
+// labelsArePlaces reports whether most of a table's row labels, and at
+// least three, name divisions: a table of 各区市县 or of provinces.
+func (t *Table) labelsArePlaces() bool {
+	if t.placeRows == 0 {
+		t.placeRows = -1
+		places, labels := 0, 0
+		for _, r := range t.Rows {
+			l := t.Label(r)
+			if strings.TrimSpace(l) == "" {
+				continue
+			}
+			labels++
+			if _, ok := placeName(l); ok {
+				places++
+			}
+		}
+		if places >= 3 && 2*places > labels {
+			t.placeRows = 1
+		}
+	}
+	return t.placeRows > 0
+}
+
+// placeOf returns the region tag of a row labelled by a place in a table
+// of places: a division of the region list by its tag, a district of the
+// document's prefecture as the two names joined (乐山市市中区), a county
+// by its name (犍为县), and a total row (合计, 全市) the document's own
+// region. ok is false
+// when the table's rows are not places.
+func (t *Table) placeOf(label, docRegion string) (string, bool) {
+	if !t.labelsArePlaces() {
+		return "", false
+	}
+	name, ok := placeName(label)
+	if !ok {
+		return docRegion, true // 合计, 全市: the whole
+	}
+	if r, found := regions.Lookup(name); found {
+		return r.Tag(), true
+	}
+	if r, found := regions.Lookup(docRegion); found && r.Level == regions.LevelPrefecture && strings.HasSuffix(name, "区") {
+		return r.Tag() + name, true // 市中区 is a name many cities use
+	}
+	return name, true // 犍为县, 峨眉山市: a county's name is its own
+}
+
+// titleSubject returns the measure a table's title names (17-3 各区市县
+// 自治县卫生技术人员数(1949—1978年部分) → 各区市县自治县卫生技术人员数):
+// the caption's first line unless it is a unit line, else the document's
+// title, less its table number, its bracketed note and its unit clause.
+func (t *Table) titleSubject(docTitle string) string {
+	title := docTitle
+	if t.Caption.Len() > 0 {
+		first, _, _ := strings.Cut(string(t.text[t.Caption.Start:t.Caption.End]), "\n")
+		if first = strings.TrimSpace(first); !isCaptionHead([]rune(first)) {
+			title = first
+		}
+	}
+	title = strings.TrimSpace(title)
+	if i := strings.IndexFunc(title, func(r rune) bool { return !(isDigit(r) || strings.ContainsRune("-—－–. ", r)) }); i > 0 {
+		title = title[i:] // 17-3: the table's number
+	}
+	if i := strings.IndexAny(title, "(（"); i > 0 {
+		title = title[:i]
+	}
+	if i := strings.Index(title, "单位"); i > 0 {
+		title = title[:i]
+	}
+	return strings.TrimSpace(title)
 }

@@ -220,6 +220,21 @@ func splitSentences(text []rune, ln Span) []Span {
 // headingLevel reports whether a line is a section heading: 1 for 一、…,
 // 2 for (一)… and 3 for 1.…; 0 otherwise.
 func headingLevel(line []rune) int {
+	// 第一章 opens a chapter, 第一节 a section of it (plans, reports)
+	if len(line) > 2 && line[0] == '第' {
+		k := 1
+		for k < len(line) && (isChineseNumeral(line[k]) || isDigit(line[k])) {
+			k++
+		}
+		if k > 1 && k < len(line) {
+			switch line[k] {
+			case '章':
+				return 1
+			case '节':
+				return 2
+			}
+		}
+	}
 	n := 0
 	for n < len(line) && isChineseNumeral(line[n]) {
 		n++
