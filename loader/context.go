@@ -175,8 +175,11 @@ func (c *docContext) readUpTo(si int) {
 		if c.marksFor != c.read {
 			marks = periodMarks(s.Text, c.doc.Date)
 		}
-		if n := len(marks); n > 0 {
-			c.paraPeriod = marks[n-1].period
+		for k := len(marks) - 1; k >= 0; k-- {
+			if !marks[k].clause { // 目前 dates its own clause only
+				c.paraPeriod = marks[k].period
+				break
+			}
 		}
 		if r := placeNamed(s.Text, len(s.Text), c.doc.Region); r != "" {
 			c.paraRegion = r
@@ -218,10 +221,16 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 	// text[s.Start:s.End]) rather than built anew.
 	before := s.Text[:c.byteOffset(si, s.Text, f.Start-s.Start)]
 	c.readUpTo(si)
-	row.Period = lastPeriod(c.marks, len(before), func(off int) bool {
-		// a figure of this sentence before f that starts after off
+	row.Period = lastPeriod(c.marks, len(before), func(m periodMark) bool {
+		if m.clause && strings.ContainsAny(before[m.at:], "；;") {
+			return true // 目前 dated its own clause only
+		}
+		if !m.from {
+			return false
+		}
+		// a from date dates its own figure only: none may stand between
 		for k := len(d.Figures) - 1; k >= 0 && d.Figures[k].Sentence == si; k-- {
-			if byteOffset(s.Text, d.Figures[k].Start-s.Start) >= off {
+			if byteOffset(s.Text, d.Figures[k].Start-s.Start) >= m.at {
 				return true
 			}
 		}
@@ -245,6 +254,11 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 		row.Region = c.paraRegion
 	}
 	row.Role = roleOf(window(s.Text), window(before), row.Period, d.Date, d.Kind, f)
+	if place, ok := baseInBrackets(s.Text, len(before), c.places); ok {
+		// 优于全国平均水平(13.4/10万、5.4‰): the level compared with, of the
+		// place named, a base that no date of the sentence dates
+		row.Region, row.Role, row.Period = place, RoleBaseline, ""
+	}
 	if row.Role == RoleChange || row.Role == RoleTarget || row.Role == RoleActual {
 		row.Direction = directionOf(before) // 增加20个… in a task is a target that rises
 	}
@@ -505,16 +519,17 @@ type periodMark struct {
 	// from is set for a date right after 由 or 从 (由2010年的28.01/10万):
 	// it dates the figure after it, the start of a from–to pair, only
 	from bool
+	// clause is set for 目前 and 当前 (now): an adverb of its clause, it
+	// dates nothing after the clause's ；
+	clause bool
 }
 
-// lastPeriod returns the period of the last mark ending at or before at.
-// A from mark counts only when no figure stands between it and at: with
-// its figure behind it, it dates nothing else. figureAfter reports whether
-// a figure starts between a byte offset and at.
-func lastPeriod(marks []periodMark, at int, figureAfter func(int) bool) string {
+// lastPeriod returns the period of the last mark ending at or before at
+// that skip does not rule out for the figure at at.
+func lastPeriod(marks []periodMark, at int, skip func(periodMark) bool) string {
 	best, bestAt := "", -1
 	for _, m := range marks {
-		if m.at <= at && m.at >= bestAt && !(m.from && figureAfter(m.at)) {
+		if m.at <= at && m.at >= bestAt && !skip(m) {
 			best, bestAt = m.period, m.at
 		}
 	}
@@ -565,7 +580,12 @@ func periodMarks(text, docDate string) []periodMark {
 			return
 		}
 		pre := strings.TrimRight(text[:start], " ")
-		out = append(out, periodMark{end, period, strings.HasSuffix(pre, "由") || strings.HasSuffix(pre, "从")})
+		w := text[start:end]
+		out = append(out, periodMark{
+			at: end, period: period,
+			from:   strings.HasSuffix(pre, "由") || strings.HasSuffix(pre, "从"),
+			clause: w == "目前" || w == "当前",
+		})
 	}
 	spans := findIf([]string{"-", "—", "–", "~", "～", "至", "到"}, reYearSpan)
 	for _, m := range years {
@@ -1094,6 +1114,41 @@ func lazyRegexp(pattern string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }
 
+// baseInBrackets reports whether the figure at byte at of a sentence stands
+// in brackets right after a level compared with (优于全国平均水平(…),
+// 高于全省平均(…)), and returns the place whose level it is.
+func baseInBrackets(sentence string, at int, mentions []regions.Mention) (string, bool) {
+	text := window(sentence[:at])
+	open := strings.LastIndexAny(text, "(（")
+	if open < 0 || strings.ContainsAny(text[open:], ")）") {
+		return "", false
+	}
+	head := strings.TrimRight(text[:open], " ")
+	if !strings.HasSuffix(head, "水平") && !strings.HasSuffix(head, "平均") && !strings.HasSuffix(head, "平均值") {
+		return "", false
+	}
+	end := len(sentence[:at]) - len(text) + open // the bracket, in the sentence
+	for k := len(mentions) - 1; k >= 0; k-- {
+		m := mentions[k]
+		if m.End <= end && end-m.End <= len("平均水平") && isBase(sentence, m.Start) {
+			return m.Region.Tag(), true
+		}
+	}
+	return "", false
+}
+
+// rankScope reports whether the place named at byte i of text is the scope
+// of a ranking (位列全国第9, 居全省前列): what is ranked is not that place.
+func rankScope(text string, i int) bool {
+	before := strings.TrimRight(text[max(0, i-9):i], " ")
+	for _, w := range words("rank-verb") {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // placeNamed returns the region the text before byte at of a sentence
 // names as its subject (the last place named that is not a comparison
 // base), own for 全区 and the like, or "" when it names none. A place
@@ -1120,7 +1175,7 @@ func placeNamedIn(sentence string, at int, own string, mentions []regions.Mentio
 		if m.End > at {
 			break
 		}
-		if isBase(text, m.Start) || insideTitle(text, m.Start) {
+		if isBase(text, m.Start) || insideTitle(text, m.Start) || rankScope(text, m.Start) {
 			continue
 		}
 		if m.Start <= bestAt {

@@ -67,11 +67,33 @@ var forms3aTests = []struct {
 
 func TestForms3a(t *testing.T) {
 	for _, tt := range forms3aTests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := describe(loader.ScanFigures(tt.text))
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("%s\ngot  %v\nwant %v", tt.text, got, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkForms(t, tt.text, tt.want) })
+	}
+}
+
+// checkForms checks the figures the scanner finds in text.
+func checkForms(t *testing.T, text string, want []want) {
+	t.Helper()
+	if got := describe(loader.ScanFigures(text)); !slices.Equal(got, want) {
+		t.Errorf("%s\ngot  %v\nwant %v", text, got, want)
+	}
+}
+
+// traditionalTests are figures written in traditional characters (a BIG5
+// edition of a news page): units stay as written.
+var traditionalTests = []struct {
+	name string
+	text string
+	want []want
+}{
+	{"classifier 個", "全省除無病例的12個縣(市、區)外。", []want{{"12個", "12", "12", "個", "exact"}}},
+	{"magnitude 萬", "參保人數達1000萬人以上。", []want{{"1000萬人以上", "10000000", "10000000", "人", "gte"}}},
+	{"age 歲", "15歲以上人群吸煙率。", []want{{"15歲以上", "15", "15", "歲", "gte"}}},
+	{"numeral 一萬二千", "培訓一萬二千人。", []want{{"一萬二千人", "12000", "12000", "人", "exact"}}},
+}
+
+func TestTraditionalForms(t *testing.T) {
+	for _, tt := range traditionalTests {
+		t.Run(tt.name, func(t *testing.T) { checkForms(t, tt.text, tt.want) })
 	}
 }

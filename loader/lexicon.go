@@ -86,8 +86,58 @@ func (e *LexiconError) Error() string {
 	return fmt.Sprintf("loader/lexicon/%s:%d: %s", e.File, e.Line, e.Msg)
 }
 
-// eachLine calls fn with the fields of every non-comment line of a lexicon file.
+// eachLine calls fn with the fields of every non-comment line of a lexicon
+// file, and again with the line's word in traditional characters where it
+// has another form (see traditional.tsv); in units.tsv the stored unit too,
+// which is kept as written.
 func eachLine(name string, minFields int, fn func(f []string, line int) error) error {
+	return eachRawLine(name, minFields, func(f []string, line int) error {
+		if err := fn(f, line); err != nil {
+			return err
+		}
+		if t := toTraditional(f[0]); t != f[0] {
+			tf := slices.Clone(f)
+			tf[0] = t
+			if name == "units.tsv" {
+				tf[1] = toTraditional(f[1])
+			}
+			return fn(tf, line)
+		}
+		return nil
+	})
+}
+
+// traditionalOf maps a simplified character of the lexicons to its
+// traditional form (lexicon/traditional.tsv).
+var traditionalOf = sync.OnceValue(func() map[rune]rune {
+	m := map[rune]rune{}
+	err := eachRawLine("traditional.tsv", 2, func(f []string, line int) error {
+		s, t := []rune(f[0]), []rune(f[1])
+		if len(s) != 1 || len(t) != 1 {
+			return &LexiconError{"traditional.tsv", line, "want one character in each field"}
+		}
+		m[s[0]] = t[0]
+		return nil
+	})
+	if err != nil {
+		panic(err) // embedded: a bad line is a bug every test catches
+	}
+	return m
+})
+
+// toTraditional writes a word of the lexicons in traditional characters.
+func toTraditional(w string) string {
+	m := traditionalOf()
+	return strings.Map(func(r rune) rune {
+		if t, ok := m[r]; ok {
+			return t
+		}
+		return r
+	}, w)
+}
+
+// eachRawLine calls fn with the fields of every non-comment line of a lexicon file.
+func eachRawLine(name string, minFields int, fn func(f []string, line int) error) error {
 	data, err := lexiconFiles.ReadFile("lexicon/" + name)
 	if err != nil {
 		return err

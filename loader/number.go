@@ -138,7 +138,7 @@ func scale(intPart, frac string, exp int) (Decimal, error) {
 
 // chineseDigits are the values of the Chinese numeral digits.
 var chineseDigits = map[rune]int64{
-	'〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
+	'〇': 0, '一': 1, '二': 2, '两': 2, '兩': 2, '三': 3, '四': 4,
 	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
 }
 
@@ -146,11 +146,11 @@ var chineseDigits = map[rune]int64{
 var chineseUnits = map[rune]int64{'十': 10, '百': 100, '千': 1000}
 
 // chineseBigUnits are the section multipliers of a Chinese numeral.
-var chineseBigUnits = map[rune]int64{'万': 1e4, '亿': 1e8}
+var chineseBigUnits = map[rune]int64{'万': 1e4, '亿': 1e8, '萬': 1e4, '億': 1e8} // and in traditional characters
 
 func isChineseNumeral(r rune) bool {
 	switch r {
-	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+	case '〇', '零', '一', '二', '两', '兩', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '萬', '億':
 		return true
 	}
 	return false

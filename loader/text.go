@@ -217,8 +217,8 @@ func splitSentences(text []rune, ln Span) []Span {
 	return out
 }
 
-// headingLevel reports whether a line is a section heading: 1 for 一、…,
-// 2 for (一)… and 3 for 1.…; 0 otherwise.
+// headingLevel reports whether a line is a section heading: 1 for 一、… and
+// 第一章…, 2 for (一)… and 第一节…; 0 otherwise.
 func headingLevel(line []rune) int {
 	// 第一章 opens a chapter, 第一节 a section of it (plans, reports)
 	if len(line) > 2 && line[0] == '第' {
