@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -263,6 +264,14 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 		row.Direction = directionOf(before) // 增加20个… in a task is a target that rises
 	}
 	row.Subject = p.subjectOf(s, f, d.Figures)
+	if n := ageGroup(p.Text, f, s.End); n != "" {
+		// 5岁以下儿童, 65岁及以上老年人: the bound names a group, it
+		// measures nothing and is no target or actual
+		row.Role, row.Subject = "", n
+	}
+	if name := respectiveName(s, si, before, f, d.Figures); name != "" {
+		row.Subject = name
+	}
 	if k := respectiveOf(s, si, before, f, d.Figures); k >= 0 {
 		row.Respective = k
 		// a figure after 分别 measures what its partner before 分别 does,
@@ -271,6 +280,7 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 			row.Subject = d.Figures[k].Subject
 		}
 	}
+	row.Period = spanEnd(row.Period, row.Role, window(before), f, row.Subject)
 	return row
 }
 
@@ -324,6 +334,94 @@ func respectiveOf(s Sentence, si int, before string, f Figure, prior []Row) int 
 		return -1
 	}
 	return earlier[k]
+}
+
+// spanEnd dates a level reached in a span of years by the span's end, and
+// the start of a from–to pair in it by the year before the span: in “十二五”
+// 时期…床位从103624张增加到176674张, the first is 2010's, the second 2015's,
+// and 每千人口床位数达到5.86张 is 2015's. A change, a count that may add up
+// the span, and a level held over it (参保率稳定在95%以上) keep the span.
+func spanEnd(period, role, before string, f Figure, subject string) string {
+	from, to, ok := strings.Cut(period, "/")
+	if !ok || !isYear(from) || !isYear(to) {
+		return period
+	}
+	tail := strings.TrimRight(lastRunes(before, 16), " ")
+	if at := trailingDate(tail); at >= 0 {
+		tail = tail[:at]
+	}
+	switch {
+	case role == RoleBaseline && endsWith(tail, words("from"), words("from-filler")):
+		y, _ := strconv.Atoi(from)
+		return strconv.Itoa(y - 1)
+	case (role == RoleActual || role == RoleTarget) && endsWith(tail, words("to"), words("to-filler")):
+		return to
+	case (role == RoleActual || role == RoleTarget) && hasSuffixAny(tail, words("reach")) && isLevel(f, subject):
+		return to
+	}
+	return period
+}
+
+// isLevel reports whether a figure is a level, never a total over time: a
+// ratio (98%, 19.28%) or a rate per head (每千常住人口床位数5.86张, 年人均
+// 380元). A count reached (受益人数达1.25亿人次) may add up a span.
+func isLevel(f Figure, subject string) bool {
+	if u := lex().unitNamed(f.Unit); u != nil && (u.class == ClassRatio || u.class == ClassRate) || strings.Contains(f.Unit, "/") {
+		return true
+	}
+	return strings.HasPrefix(subject, "每") || strings.HasPrefix(subject, "人均") || strings.Contains(subject, "率")
+}
+
+// ageGroup returns the noun a bound of age qualifies (5岁以下儿童 → 儿童,
+// 65岁及以上老年人 → 老年人), or "" when the figure is no such bound.
+func ageGroup(text []rune, f Figure, end int) string {
+	if f.Unit != "岁" && f.Unit != "周岁" && f.Unit != "歲" || f.Qualifier == Exact || f.Qualifier == Approx || f.Qualifier == Range {
+		return ""
+	}
+	return nounAfter(text, f.End, end)
+}
+
+// respectiveName returns, for a figure after 分别, the name it answers to
+// when the clause before 分别 lists names with 、 and no figure (婴儿死亡
+// 率、5岁以下儿童死亡率、孕产妇死亡率分别下降到4.0‰、4.5‰、10/10万): the
+// k-th figure after 分别 takes the k-th name. It returns "" otherwise.
+func respectiveName(s Sentence, si int, before string, f Figure, prior []Row) string {
+	at := strings.LastIndex(before, "分别")
+	if at < 0 {
+		return ""
+	}
+	clause := before[strings.LastIndexAny(before[:at], "，,；;。：:")+1 : at]
+	names := strings.Split(clause, "、")
+	if len(names) < 2 {
+		return ""
+	}
+	k, inList := 0, 0
+	for i := len(prior) - 1; i >= 0 && prior[i].Sentence == si; i-- {
+		switch b := byteOffset(s.Text, prior[i].Start-s.Start); {
+		case b > at:
+			k++
+		case b >= at-len(clause):
+			inList++ // a figure inside a name (5岁以下) is no item
+		}
+	}
+	if k >= len(names) || inList > 0 && !strings.Contains(clause, "岁") && !strings.Contains(clause, "歲") {
+		return ""
+	}
+	return subjectOfLabel(leadTrimmed(strings.TrimSpace(names[k])))
+}
+
+// leadTrimmed cuts the words that open a clause before its subject
+// (全国, 其中, 目前) and the self words (全省) from the head of s.
+func leadTrimmed(s string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, w := range append(words("subject-lead"), words("self")...) {
+			if t, ok := strings.CutPrefix(s, w); ok && t != "" {
+				s, changed = t, true
+			}
+		}
+	}
+	return s
 }
 
 // generic reports whether a subject names no measure of its own: empty, or
@@ -1220,8 +1318,13 @@ func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
 	if f.Unit == "名" && text[f.Start] == '第' {
 		// a rank measures the measure ranked: 人均预期寿命…位列全国第七
 		n := nounBefore(text, s.Start, f.Start)
-		for _, w := range append(lex().contexts["rank-verb"], "全国", "全省", "全区", "排在", "在", "中") {
-			n = strings.TrimSuffix(n, w)
+		for trimmed := true; trimmed; {
+			trimmed = false
+			for _, w := range append(lex().contexts["rank-verb"], "全国", "全省", "全区", "排在", "在", "中") {
+				if t, ok := strings.CutSuffix(n, w); ok {
+					n, trimmed = t, true
+				}
+			}
 		}
 		if n != "" {
 			return n
@@ -1252,6 +1355,9 @@ func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
 		from = prev.End
 	}
 	n := nounBefore(text, from, f.Start)
+	if slices.Contains(words("subject-lead"), n) {
+		n = "" // 其中110家: a part of the set named before
+	}
 	if prev != nil && (n == "" || strings.Trim(n, "和及与或、 ") == "" || strings.HasPrefix(n, "比") || strings.HasPrefix(n, "较") || strings.HasPrefix(n, "与") || strings.HasPrefix(n, "同比")) {
 		// 总数1070785个，比上年增加37867个: a change of the measure before it
 		return prev.Subject

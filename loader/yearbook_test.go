@@ -11,14 +11,16 @@ import (
 // cellWant is what a reader gives one cell of a statistics table.
 type cellWant struct {
 	raw, unit, period, subjectHas string
+	region                        string // "" for the document's
 }
 
 // yearbookTests are statistics tables laid out as real pages give them,
 // each with cells a careful reader reads by FIGURES.md.
 var yearbookTests = []struct {
-	name  string
-	text  string
-	cells []cellWant
+	name   string
+	text   string
+	region string // the document's, 全国 if ""
+	cells  []cellWant
 }{
 	{
 		// A flattened page dropped the cell 年份 spans over three header
@@ -31,12 +33,12 @@ var yearbookTests = []struct {
 			"1949 | 12 | 5 | 84 | 81 | 572 | 448 |\n" +
 			"1950 | 16 | 5 | 140 | 132 | 649 | 497 |\n",
 		cells: []cellWant{
-			{"12", "个", "1949", "机构数"},
-			{"5", "个", "1949", "医院"},
-			{"84", "张", "1949", "床位数"},
-			{"81", "张", "1949", "医院"},
-			{"448", "人", "1949", "医生"},
-			{"497", "人", "1950", "医生"},
+			{"12", "个", "1949", "机构数", ""},
+			{"5", "个", "1949", "医院", ""},
+			{"84", "张", "1949", "床位数", ""},
+			{"81", "张", "1949", "医院", ""},
+			{"448", "人", "1949", "医生", ""},
+			{"497", "人", "1950", "医生", ""},
 		},
 	},
 	{
@@ -54,14 +56,32 @@ var yearbookTests = []struct {
 			"                        乡村医生              人       2317       2719      2024       2278                  5\n\n\n" +
 			"                        卫生员               人         10        220          2       185                  1\n",
 		cells: []cellWant{
-			{"3124", "个", "2009", "机构数"},
-			{"3487", "个", "2010", "机构数"},
-			{"105", "个", "2010", "机构数"},
-			{"1129", "人", "2010", "执业(助理)工医师"},
-			{"275", "人", "2009", "执业(助理)工医师"},
-			{"2719", "人", "2010", "乡村医生"},
-			{"5", "人", "2010", "乡村医生"},
-			{"185", "人", "2010", "卫生员"},
+			{"3124", "个", "2009", "机构数", ""},
+			{"3487", "个", "2010", "机构数", ""},
+			{"105", "个", "2010", "机构数", ""},
+			{"1129", "人", "2010", "执业(助理)工医师", ""},
+			{"275", "人", "2009", "执业(助理)工医师", ""},
+			{"2719", "人", "2010", "乡村医生", ""},
+			{"5", "人", "2010", "乡村医生", ""},
+			{"185", "人", "2010", "卫生员", ""},
+		},
+	},
+	{
+		// A table of places (乐山 17-3): each row's place is its region, the
+		// title names the measure, the columns are years.
+		name: "rows of places under years",
+		text: "17-3 各区市县自治县卫生技术人员数\n单位:人\n" +
+			"|  | 1949 | 1952 | 1957 |\n" +
+			"| 乐 山 市 | 79 | 634 | 776 |\n" +
+			"| 市中 区 | 56 | 360 | 425 |\n" +
+			"| 犍为 县 | 8 | 62 | 60 |\n" +
+			"| 峨 眉 山 市 | 9 | 57 | 51 |\n",
+		region: "乐山市",
+		cells: []cellWant{
+			{raw: "79", unit: "人", period: "1949", subjectHas: "卫生技术人员数", region: "乐山市"},
+			{raw: "360", unit: "人", period: "1952", subjectHas: "卫生技术人员数", region: "乐山市市中区"},
+			{raw: "60", unit: "人", period: "1957", subjectHas: "卫生技术人员数", region: "犍为县"},
+			{raw: "9", unit: "人", period: "1949", subjectHas: "卫生技术人员数", region: "峨眉山市"},
 		},
 	},
 }
@@ -69,8 +89,12 @@ var yearbookTests = []struct {
 func TestYearbookTables(t *testing.T) {
 	for _, tt := range yearbookTests {
 		t.Run(tt.name, func(t *testing.T) {
+			region := tt.region
+			if region == "" {
+				region = "全国"
+			}
 			src := sources.Source{File: "t.txt", Text: tt.text, Bytes: []byte(tt.text), Documents: []sources.Document{{
-				Title: "t", Issuers: []string{"某统计局"}, Date: "2011-12-01", Kind: sources.KindNotice, Region: "全国",
+				Title: "t", Issuers: []string{"某统计局"}, Date: "2011-12-01", Kind: sources.KindNotice, Region: region,
 			}}}
 			p, err := loader.Parse(src)
 			if err != nil {
@@ -78,9 +102,10 @@ func TestYearbookTables(t *testing.T) {
 			}
 			figs := p.Documents[0].Figures
 			n := 0
+			title := len([]rune(tt.text[:strings.IndexByte(tt.text, '\n')]))
 			for _, f := range figs {
-				if strings.ContainsRune(f.Raw, '—') || f.Raw == "13" || f.Raw == "8" {
-					t.Errorf("the table's number %q is a figure", f.Raw)
+				if f.Start < title {
+					t.Errorf("%q in the title line (the table's number) is a figure", f.Raw)
 				}
 			}
 			for _, w := range tt.cells {
@@ -94,6 +119,9 @@ func TestYearbookTables(t *testing.T) {
 					if f.Unit != w.unit || f.Period != w.period || !strings.Contains(f.Subject, w.subjectHas) {
 						t.Errorf("%s: unit %q period %q subject %q, want %q %q and a subject holding %q",
 							w.raw, f.Unit, f.Period, f.Subject, w.unit, w.period, w.subjectHas)
+					}
+					if w.region != "" && f.Region != w.region {
+						t.Errorf("%s: region %q, want %q", w.raw, f.Region, w.region)
 					}
 					break
 				}
