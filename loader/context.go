@@ -172,20 +172,33 @@ func (c *docContext) endParagraph() {
 func (c *docContext) readUpTo(si int) {
 	for ; c.read < si; c.read++ {
 		s := c.doc.Sentences[c.read]
-		marks := c.marks
-		if c.marksFor != c.read {
-			marks = periodMarks(s.Text, c.doc.Date)
-		}
+		marks := c.marksOf(c.read)
 		for k := len(marks) - 1; k >= 0; k-- {
 			if !marks[k].clause { // 目前 dates its own clause only
 				c.paraPeriod = marks[k].period
 				break
 			}
 		}
-		if r := placeNamed(s.Text, len(s.Text), c.doc.Region); r != "" {
+		if r := placeNamedIn(s.Text, len(s.Text), c.doc.Region, c.placesOf(c.read)); r != "" {
 			c.paraRegion = r
 		}
 	}
+}
+
+// marksOf returns the date expressions of sentence si, found once.
+func (c *docContext) marksOf(si int) []periodMark {
+	if c.marksFor != si {
+		c.marks, c.marksFor = periodMarks(c.doc.Sentences[si].Text, c.doc.Date), si
+	}
+	return c.marks
+}
+
+// placesOf returns the places sentence si names, found once.
+func (c *docContext) placesOf(si int) []regions.Mention {
+	if c.placesFor != si {
+		c.places, c.placesFor = regions.Find(c.doc.Sentences[si].Text), si
+	}
+	return c.places
 }
 
 // context attaches period, role, region, subject, issuer and speaker to a
@@ -215,14 +228,12 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 		p.cellContext(d, &row, table)
 		return row
 	}
-	if c.marksFor != si {
-		c.marks, c.marksFor = periodMarks(s.Text, d.Date), si
-	}
 	// The text before the figure, sliced from the sentence (its runes are
 	// text[s.Start:s.End]) rather than built anew.
 	before := s.Text[:c.byteOffset(si, s.Text, f.Start-s.Start)]
 	c.readUpTo(si)
-	row.Period = lastPeriod(c.marks, len(before), func(m periodMark) bool {
+	marks, places := c.marksOf(si), c.placesOf(si) // after readUpTo, which reads others
+	row.Period = lastPeriod(marks, len(before), func(m periodMark) bool {
 		if m.clause && strings.ContainsAny(before[m.at:], "；;") {
 			return true // 目前 dated its own clause only
 		}
@@ -237,7 +248,7 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 		}
 		return false
 	})
-	if pr := respectivePeriod(before, c.marks, s, si, f, d.Figures); pr != "" {
+	if pr := respectivePeriod(before, marks, s, si, f, d.Figures); pr != "" {
 		row.Period = pr
 	}
 	if row.Period == "" {
@@ -246,16 +257,13 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 	if row.Period == "" {
 		row.Period = c.titlePeriod()
 	}
-	if c.placesFor != si {
-		c.places, c.placesFor = regions.Find(s.Text), si
-	}
-	if r := placeNamedIn(s.Text, len(before), d.Region, c.places); r != "" {
+	if r := placeNamedIn(s.Text, len(before), d.Region, places); r != "" {
 		row.Region = r
 	} else if c.paraRegion != "" && s.SpeakerIndex < 0 {
 		row.Region = c.paraRegion
 	}
 	row.Role = roleOf(window(s.Text), window(before), row.Period, d.Date, d.Kind, f)
-	if place, ok := baseInBrackets(s.Text, len(before), c.places); ok {
+	if place, ok := baseInBrackets(s.Text, len(before), places); ok {
 		// 优于全国平均水平(13.4/10万、5.4‰): the level compared with, of the
 		// place named, a base that no date of the sentence dates
 		row.Region, row.Role, row.Period = place, RoleBaseline, ""
