@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/mediq/mediq/internal/runes"
@@ -174,9 +175,12 @@ outer:
 }
 
 // readDocument splits a document's body into sentences, follows its sections
-// and speaker turns, and finds its figures.
+// and speaker turns, and finds its figures. Two stages run side by side, so
+// that a long document takes both cores: readBlocks cuts the body into
+// blocks and sentences and scans them for figures, and applyContext gives
+// each figure its context, in text order, from what the first stage hands
+// it (see step).
 func (p *Parsed) readDocument(sc *scanner, d *Doc) {
-	text := p.Text
 	bodyLen := 0
 	for _, b := range d.Body {
 		bodyLen += b.Len()
@@ -185,6 +189,74 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 	// every few sentences: room for most without regrowing.
 	d.Sentences = make([]Sentence, 0, bodyLen/40+1)
 	d.Figures = make([]Row, 0, bodyLen/150+1)
+	sc.skips = sc.skips[:0]
+	p.ctx = docContext{doc: d, marksFor: -1, placesFor: -1, sectionOpen: true}
+
+	steps := make(chan *[]step, 4)
+	var failed any // a panic of readBlocks, raised again here
+	go func() {
+		defer func() {
+			failed = recover()
+			close(steps)
+		}()
+		p.readBlocks(sc, d, steps)
+	}()
+	p.applyContext(d, steps)
+	if failed != nil {
+		panic(failed)
+	}
+	d.Skips = append([]Skip(nil), sc.skips...)
+}
+
+// stepKind is what a step of readBlocks tells applyContext.
+type stepKind uint8
+
+const (
+	stepParagraph    stepKind = iota // a paragraph or table starts with the next sentence
+	stepTitlePeriod                  // the table's title line (text) may name its period
+	stepTurn                         // a speaker's turn starts
+	stepHeading                      // a section heading (text)
+	stepSentence                     // the next sentence (sentence)
+	stepFigure                       // a figure (fig) of the last sentence, a cell of table if set
+	stepEndParagraph                 // the paragraph ends
+)
+
+// step is one thing readBlocks found, in text order.
+type step struct {
+	kind     stepKind
+	text     string
+	sentence Sentence
+	fig      Figure
+	table    *Table
+}
+
+// stepBatch is how many steps readBlocks hands over at once.
+const stepBatch = 256
+
+// stepBatches recycles the batches applyContext is done with.
+var stepBatches = sync.Pool{New: func() any {
+	b := make([]step, 0, stepBatch)
+	return &b
+}}
+
+// readBlocks is the first stage of readDocument: it segments the body,
+// follows headings and turns, splits sentences and scans them, and sends
+// what it finds to applyContext in batches.
+func (p *Parsed) readBlocks(sc *scanner, d *Doc, steps chan<- *[]step) {
+	text := p.Text
+	batch := stepBatches.Get().(*[]step)
+	emit := func(st step) {
+		*batch = append(*batch, st)
+		if len(*batch) == stepBatch {
+			steps <- batch
+			batch = stepBatches.Get().(*[]step)
+		}
+	}
+	defer func() {
+		if len(*batch) > 0 {
+			steps <- batch
+		}
+	}()
 	var section1, section2 string
 	speaker, speakerIdx := "", -1
 	lineNo := 1
@@ -197,13 +269,9 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 		}
 		return lineNo
 	}
-	addSentence := func(sp Span, section, speaker string, speakerIdx int) int {
-		st := Sentence{Span: sp, Line: lineOf(sp.Start), Section: section, Speaker: speaker, SpeakerIndex: speakerIdx, Text: p.textOf(sp)}
-		d.Sentences = append(d.Sentences, st)
-		return len(d.Sentences) - 1
+	sentence := func(sp Span, section string) {
+		emit(step{kind: stepSentence, sentence: Sentence{Span: sp, Line: lineOf(sp.Start), Section: section, Speaker: speaker, SpeakerIndex: speakerIdx, Text: p.textOf(sp)}})
 	}
-	sc.skips = sc.skips[:0]
-	p.ctx = docContext{doc: d, marksFor: -1, placesFor: -1, sectionOpen: true}
 	var prevTable *Table
 	var title *Span // the last paragraph, when it is short enough to be a table's title
 	for _, body := range d.Body {
@@ -211,6 +279,7 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 			if b.Table != nil {
 				continueTable(b.Table, prevTable)
 				yearLabels(b.Table)
+				b.Table.labelsArePlaces() // settled here: applyContext only reads a table
 				prevTable = b.Table
 			}
 			section := section1
@@ -218,23 +287,21 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 				section = strings.TrimPrefix(strings.TrimSpace(section1+" / "+section2), "/ ")
 			}
 			if t := b.Table; t != nil {
-				p.ctx.newParagraph(len(d.Sentences))
+				emit(step{kind: stepParagraph})
 				if title != nil && onlyBlank(text[title.End:b.Start]) {
 					// the title line above a table names its period:
 					// 各类医疗卫生机构基本情况(2015年)
-					if m := periodMarks(string(text[title.Start:title.End]), d.Date); len(m) > 0 {
-						p.ctx.paraPeriod = m[len(m)-1].period
-					}
+					emit(step{kind: stepTitlePeriod, text: string(text[title.Start:title.End])})
 				}
 				title = nil
 				sc.tableSkips(t)
 				for _, ln := range t.lines() {
-					si := addSentence(ln.Line, section, speaker, speakerIdx)
+					sentence(ln.Line, section)
 					if ln.header {
 						continue
 					}
 					for _, f := range sc.tableRowFigures(t, ln.TableRow) {
-						d.Figures = append(d.Figures, p.context(d, f, si, t))
+						emit(step{kind: stepFigure, fig: f, table: t})
 					}
 				}
 				continue
@@ -248,39 +315,77 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 				line := text[ln.Start:ln.End]
 				if lbl, idx, ok := turn(p.textOf(Span{ln.Start, min(ln.End, ln.Start+40)}), d.Speakers); ok {
 					speaker, speakerIdx = lbl, idx
-					p.ctx.newTurn() // a speaker's turn starts afresh
+					emit(step{kind: stepTurn}) // a speaker's turn starts afresh
 				}
-				switch headingLevel(line) {
+				level := headingLevel(line)
+				switch level {
 				case 1:
 					section1, section2 = headingText(line), ""
-					p.ctx.heading(section1)
+					emit(step{kind: stepHeading, text: section1})
 				case 2:
 					section2 = headingText(line)
-					p.ctx.heading(section1 + " " + section2)
+					emit(step{kind: stepHeading, text: section1 + " " + section2})
 				}
-				p.ctx.newParagraph(len(d.Sentences))
+				emit(step{kind: stepParagraph})
 				section := section1
 				if section2 != "" {
 					section = strings.TrimPrefix(strings.TrimSpace(section1+" / "+section2), "/ ")
 				}
 				for _, ss := range splitSentences(text, ln) {
-					si := addSentence(ss, section, speaker, speakerIdx)
-					first := len(d.Figures)
+					sentence(ss, section)
 					for _, f := range sc.scanRange(ss.Start, ss.End) {
-						row := p.context(d, f, si, nil)
-						if len(d.Figures) > first {
-							p.continueList(&d.Figures[len(d.Figures)-1], &row)
-						}
-						d.Figures = append(d.Figures, row)
+						emit(step{kind: stepFigure, fig: f})
 					}
 				}
-				if headingLevel(line) == 0 {
-					p.ctx.endParagraph()
+				if level == 0 {
+					emit(step{kind: stepEndParagraph})
 				}
 			}
 		}
 	}
-	d.Skips = append([]Skip(nil), sc.skips...)
+}
+
+// applyContext is the second stage of readDocument: it takes the steps of
+// readBlocks in order, keeps the sentences, and gives each figure its
+// context.
+func (p *Parsed) applyContext(d *Doc, steps <-chan *[]step) {
+	first := 0 // the first figure of the last sentence
+	for batch := range steps {
+		for i := range *batch {
+			st := &(*batch)[i]
+			switch st.kind {
+			case stepParagraph:
+				p.ctx.newParagraph(len(d.Sentences))
+			case stepTitlePeriod:
+				if m := periodMarks(st.text, d.Date); len(m) > 0 {
+					p.ctx.paraPeriod = m[len(m)-1].period
+				}
+			case stepTurn:
+				p.ctx.newTurn()
+			case stepHeading:
+				p.ctx.heading(st.text)
+			case stepSentence:
+				d.Sentences = append(d.Sentences, st.sentence)
+				first = len(d.Figures)
+			case stepFigure:
+				si := len(d.Sentences) - 1
+				if st.table != nil {
+					d.Figures = append(d.Figures, p.context(d, st.fig, si, st.table))
+					continue
+				}
+				row := p.context(d, st.fig, si, nil)
+				if len(d.Figures) > first {
+					p.continueList(&d.Figures[len(d.Figures)-1], &row)
+				}
+				d.Figures = append(d.Figures, row)
+			case stepEndParagraph:
+				p.ctx.endParagraph()
+			}
+		}
+		clear(*batch) // let the strings and tables it holds go
+		*batch = (*batch)[:0]
+		stepBatches.Put(batch)
+	}
 }
 
 // maxTitle is the longest paragraph, in runes, read as the title of a table
