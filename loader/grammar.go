@@ -652,7 +652,7 @@ func (sc *scanner) arabic(i, start, end, prevEnd int) (Figure, int, bool) {
 		return Figure{}, j, false
 	}
 	// A table's number at the head of its title line: 19-13  各类医疗卫生机构.
-	if signAt < 0 && sc.lineHead(i) == i && strings.ContainsRune("-－—–", next) && isDigit(sc.at(j+1)) {
+	if signAt < 0 && sc.lineHead(i) == i && strings.ContainsRune("-－—–―", next) && isDigit(sc.at(j+1)) {
 		e := sc.digits(j+1, end)
 		if e-i <= 6 && (isSpace(sc.at(e)) || unicode.Is(unicode.Han, sc.at(e))) {
 			sc.skipDigits(i, e, SkipIdentifier)
