@@ -179,10 +179,23 @@ func (c *docContext) readUpTo(si int) {
 				break
 			}
 		}
-		if r := placeNamedIn(s.Text, len(s.Text), c.doc.Region, c.placesOf(c.read)); r != "" {
+		if r := placeNamedIn(s.Text, len(s.Text), c.doc.Region, c.placesOf(c.read)); r != "" && (r != regions.Country || opensWith(s.Text, "全国")) {
+			// 全国 inside a clause is mostly an attribute (获批全国…示范
+			// 项目, 位居全国前列): it carries on only when it opens one
 			c.paraRegion = r
 		}
 	}
+}
+
+// opensWith reports whether a sentence, less a leading date and comma,
+// begins with word.
+func opensWith(sentence, word string) bool {
+	s := strings.TrimLeft(sentence, " ")
+	if m := reLeadingTime().FindStringIndex(s); m != nil && m[0] == 0 {
+		s = s[m[1]:]
+	}
+	s = strings.TrimLeft(s, "，, ")
+	return strings.HasPrefix(s, word)
 }
 
 // marksOf returns the date expressions of sentence si, found once.
@@ -576,8 +589,8 @@ var (
 	reSince        = lazyRegexp(`(\d{4})\s*年\s*(?:以来|至今)`)
 	reYear         = lazyRegexp(`(\d{4})\s*年`)
 	reBareYearPart = lazyRegexp(`今年上半年|今年前三季度|上半年|前三季度|一季度`)
-	reThisYear     = lazyRegexp(`今年|本年度|当年`)
-	reLastYear     = lazyRegexp(`去年|上年`)
+	reThisYear     = lazyRegexp(`今年|本年度`)
+	reLastYear     = lazyRegexp(`去年|上年|过去一年|过去的一年`)
 	reNoYearMonth  = lazyRegexp(`截至\s*(\d{1,2})\s*月\s*(?:底|末)`)
 	reNoYearDay    = lazyRegexp(`截[至止]\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reNow          = lazyRegexp(`截至目前|截止目前|目前|当前|截至今年`)
@@ -768,10 +781,12 @@ func periodMarks(text, docDate string) []periodMark {
 			part := strings.TrimPrefix(text[m[0]:m[1]], "今年")
 			add(m[0], m[1], yearPart(docYear, part))
 		}
-		for _, m := range findIf([]string{"今年", "本年度", "当年"}, reThisYear) {
+		// 当年 (that year) is the year the text speaks of, not the
+		// document's: it names no period of its own
+		for _, m := range findIf([]string{"今年", "本年度"}, reThisYear) {
 			add(m[0], m[1], docYear)
 		}
-		for _, m := range findIf([]string{"去年", "上年"}, reLastYear) {
+		for _, m := range findIf([]string{"去年", "上年", "过去"}, reLastYear) {
 			y, _ := strconv.Atoi(docYear)
 			add(m[0], m[1], strconv.Itoa(y-1))
 		}
@@ -880,6 +895,8 @@ func periodTrigger(r rune) uint32 {
 		return 1 << 21
 	case '截':
 		return 1 << 22
+	case '过':
+		return 1 << 23
 	}
 	return 0
 }
@@ -1037,7 +1054,9 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 			return RoleTarget // 增加20个 in a task: a target that rises
 		}
 		return RoleChange
-	case hasWord(before, "target"), deadlineAhead(before, docDate):
+	case hasWord(before, "target") && !isPast(period, docDate), deadlineAhead(before, docDate):
+		// 力争, 争取: to be reached, unless the text speaks of a past year
+		// (过去一年…争取预算内资金19.48亿元 was obtained)
 		return RoleTarget
 	case hasWord(sentence, "rule") && !future && !hasWord(clause, "actual"):
 		return "" // a rule's bound or condition: 处…罚款, 应当在5日内
@@ -1052,6 +1071,20 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 		return RoleTarget
 	}
 	return RoleActual
+}
+
+// isPast reports whether a period lies in a year before the document's.
+func isPast(period, docDate string) bool {
+	p, d := yearPrefix(period), yearPrefix(docDate)
+	return p != "" && d != "" && lastYearOf(period) < d
+}
+
+// lastYearOf returns the last year of a period (2021/2025 → 2025).
+func lastYearOf(period string) string {
+	if _, to, ok := strings.Cut(period, "/"); ok {
+		return yearPrefix(to)
+	}
+	return yearPrefix(period)
 }
 
 // isPlanned reports whether a document of kind sets out what is to be done,

@@ -343,6 +343,7 @@ func TestUnseenCorpus(t *testing.T) {
 		{"third", bars{0.98, 0.98, 0.90, 0.80, 0.97, 0.99, 0.80}},
 		{"fourth-a", bars{}},
 		{"fourth-b", bars{}},
+		{"fifth-a", bars{}},
 	} {
 		t.Run(half.name, func(t *testing.T) {
 			s := scoreCorpus(t, filepath.Join("testdata", "unseen", half.name))
