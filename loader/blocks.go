@@ -1208,15 +1208,23 @@ func (s *segmenter) alignRows(rows []int, src [][]Span, all []TableRow) int {
 			break
 		}
 	}
+	labelled := s.labelledRows(rows, src, n)
 	upper := true // rows above the first row with n cells
 	for k, i := range rows {
 		l := &s.lines[i]
 		cells := make([]Span, n)
 		filled := make([]bool, n)
 		prev := 0
+		// a row of numbers only, one short of the columns, in a table
+		// whose rows open with a label: the label is missing (a total
+		// row printed without 合计), its numbers fill the value columns
+		shift := 0
+		if labelled && len(src[k]) == n-1 && s.allNumbers(src[k]) {
+			shift = 1
+		}
 		for ci, p := range l.pos[:len(src[k])] {
-			c := ci
-			if len(src[k]) != n {
+			c := ci + shift
+			if len(src[k]) != n && shift == 0 {
 				c = bestColumn(iv, p, prev, upper)
 				if filled[c] && overlap(iv[c], p) <= 0 && c+1 < n {
 					// nearest to a column taken already, and under none:
@@ -1252,6 +1260,33 @@ func (s *segmenter) alignRows(rows []int, src [][]Span, all []TableRow) int {
 // columns p. Column starts increase strictly (each is the least start of
 // that column's cells in rows that have every column), so the search stops
 // at the first column starting right of the cell.
+// labelledRows reports whether the rows with n cells open with a label:
+// a first cell that is no number.
+func (s *segmenter) labelledRows(rows []int, src [][]Span, n int) bool {
+	seen := 0
+	for k := range rows {
+		if len(src[k]) != n {
+			continue
+		}
+		c := src[k][0]
+		if classifyCell(s.text[c.Start:c.End], false) == cellNumber {
+			return false
+		}
+		seen++
+	}
+	return seen > 0
+}
+
+// allNumbers reports whether every cell holds a number.
+func (s *segmenter) allNumbers(cells []Span) bool {
+	for _, c := range cells {
+		if classifyCell(s.text[c.Start:c.End], false) != cellNumber {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
+
 // overlap returns how many display columns a and b share (≤ 0: none).
 func overlap(a, b [2]int) int { return min(a[1], b[1]) - max(a[0], b[0]) }
 

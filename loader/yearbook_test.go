@@ -67,6 +67,21 @@ var yearbookTests = []struct {
 		},
 	},
 	{
+		// A total row printed without its label (乐山 17-6): its numbers
+		// fill the value columns, one short of the labelled rows.
+		name: "a total row without its label",
+		text: "17-6  卫生机构情况\n" +
+			"           3186        27840        31832 \n" +
+			"一、医院          92        19833        17965 \n" +
+			"    综合医院          53         9955        10765 \n",
+		cells: []cellWant{
+			{"3186", "", "", "", ""},
+			{"27840", "", "", "", ""},
+			{"92", "", "", "", ""},
+			{"10765", "", "", "", ""},
+		},
+	},
+	{
 		// A table of places (乐山 17-3): each row's place is its region, the
 		// title names the measure, the columns are years.
 		name: "rows of places under years",
