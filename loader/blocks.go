@@ -49,9 +49,10 @@ const (
 	LayoutTabs                // cells separated by tabs (also HTML tables, as the HTML reader writes them)
 	LayoutPipes               // cells separated by | or ｜ (Markdown), outer pipes optional
 	LayoutAligned             // cells in aligned columns separated by 2+ spaces or by full-width spaces
+	LayoutSpaced              // a label and numbers separated by single spaces (a yearbook printed plainly)
 )
 
-// String names the layout: "tabs", "pipes", "aligned" or "none".
+// String names the layout: "tabs", "pipes", "aligned", "spaced" or "none".
 func (l TableLayout) String() string {
 	switch l {
 	case LayoutTabs:
@@ -60,6 +61,8 @@ func (l TableLayout) String() string {
 		return "pipes"
 	case LayoutAligned:
 		return "aligned"
+	case LayoutSpaced:
+		return "spaced"
 	}
 	return "none"
 }
@@ -275,7 +278,9 @@ func classifyBodyLine(text []rune, raw Span) segLine {
 	default:
 		l.cells, l.pos = splitAligned(text, raw, l.line)
 		l.kind = LayoutAligned
-		if len(l.cells) == 1 {
+		if cells, ok := splitSpaced(text, l.line); ok && len(cells) > len(l.cells) {
+			l.cells, l.pos, l.kind = cells, nil, LayoutSpaced
+		} else if len(l.cells) == 1 {
 			l.kind = layoutNone
 		}
 	}
@@ -319,6 +324,83 @@ func splitCellsAt(text []rune, ln Span, sep func(rune) bool) []Span {
 		}
 	}
 	return out
+}
+
+// splitSpaced splits a line that is a row of numbers separated by single
+// spaces, after a label or none: 医院 695 169245 167731 55575 84983, or
+// 1978 1589 140 31547 under a column of years. It reports false for any
+// other line. A row with no label (its total, printed without 合计) gets an
+// empty first cell, and a gap of three spaces or more between two numbers
+// holds an empty cell (门诊部 1409   18481: no beds).
+func splitSpaced(text []rune, ln Span) ([]Span, bool) {
+	type token struct {
+		sp  Span
+		gap int // spaces before it
+	}
+	var toks []token
+	for i := ln.Start; i < ln.End; {
+		j := i
+		for j < ln.End && isPadRune(text[j]) {
+			j++
+		}
+		k := j
+		for k < ln.End && !isPadRune(text[k]) {
+			k++
+		}
+		if k > j {
+			toks = append(toks, token{Span{j, k}, j - i})
+		}
+		i = k
+	}
+	if len(toks) < 3 {
+		return nil, false
+	}
+	single := false
+	for n, t := range toks {
+		if n == 0 {
+			continue
+		}
+		switch classifyCell(text[t.sp.Start:t.sp.End], false) {
+		case cellNumber, cellPlaceholder:
+		default:
+			return nil, false
+		}
+		single = single || t.gap == 1
+	}
+	if !single {
+		return nil, false // two spaces or more between every number: aligned
+	}
+	first := toks[0].sp
+	var cells []Span
+	switch c := classifyCell(text[first.Start:first.End], true); {
+	case c == cellNumber || c == cellPlaceholder:
+		cells = append(cells, Span{first.Start, first.Start}, first) // no label
+	default:
+		cells = append(cells, first) // a label, or a year labelling the row
+	}
+	for _, t := range toks[1:] {
+		for e := 0; e < (t.gap-1)/2; e++ {
+			cells = append(cells, Span{t.sp.Start, t.sp.Start})
+		}
+		cells = append(cells, t.sp)
+	}
+	return cells, true
+}
+
+// isTranslation reports whether a line holds only Latin text: a bilingual
+// yearbook's translation of the row above (Integrated Hospitals).
+func isTranslation(rs []rune) bool {
+	letters := 0
+	for _, r := range rs {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			letters++
+		case isPadRune(r) || strings.ContainsRune(",.&'()-/", r):
+		default:
+			return false
+		}
+	}
+	return letters > 0
 }
 
 // displayWidth returns the display width of r: 2 for East Asian wide and
@@ -814,6 +896,8 @@ func (s *segmenter) extendTable(start int) (rows []int, end, multi int) {
 				end = j
 			}
 			continue
+		case kind == LayoutSpaced && l.kind == layoutNone && isTranslation(s.text[l.line.Start:l.line.End]):
+			continue // the translation of the row above
 		case l.rowOf(kind, n, sawBlank) || kind == LayoutAligned && sawBlank && l.alignedUnder(left, right, hasData, len(rows) >= 2 || n >= 3):
 			hl := s.headerLike(l, false)
 			if sawBlank && hasData && (hl || s.yearRow(l)) && !s.sectionHead(l) {

@@ -83,6 +83,20 @@ var blockTests = []struct {
 	want string
 }{
 	{
+		name: "numbers separated by single spaces, translations between rows (福建 17-5)",
+		text: "17-5 各类卫生机构情况(2020年)\n" +
+			"      28152 216753 278397\n" +
+			"  医院 695 169245 167731\n" +
+			"        Hospitals          \n" +
+			"    门诊部 1409   18481\n",
+		want: `P 17-5 各类卫生机构情况(2020年)
+T spaced cols=4 label=0 unit=-1 serial=-1 «28152 … 18481»
+  R ∅ | 28152 | 216753 | 278397
+  R 医院 | 695 | 169245 | 167731
+  R 门诊部 | 1409 | ∅ | 18481
+`,
+	},
+	{
 		name: "tab indicator table with serial column (sources/002)",
 		text: "“十四五”时期全区医疗保障发展主要指标表\n\n" +
 			"序号\t主要指标\t2020年\t2025年\t指标属性\n" +

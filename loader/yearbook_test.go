@@ -82,6 +82,26 @@ var yearbookTests = []struct {
 		},
 	},
 	{
+		// A yearbook printed plainly (福建 17-5): a label and numbers
+		// separated by single spaces, a total row without its label, a
+		// translation under each row, an empty cell as a wider gap.
+		name: "numbers separated by single spaces",
+		text: "17-5 各类卫生机构情况(2020年)\n" +
+			"      28152 216753 278397\n" +
+			"  医院 695 169245 167731\n" +
+			"        Hospitals          \n" +
+			"    门诊部 1409   18481\n" +
+			"        Outpatient Departments\n" +
+			"    村卫生室 17173   5702\n",
+		cells: []cellWant{
+			{"28152", "", "2020", "", ""},
+			{"169245", "", "2020", "医院", ""},
+			{"1409", "", "2020", "门诊部", ""},
+			{"18481", "", "2020", "门诊部", ""},
+			{"5702", "", "2020", "村卫生室", ""},
+		},
+	},
+	{
 		// A table of places (乐山 17-3): each row's place is its region, the
 		// title names the measure, the columns are years.
 		name: "rows of places under years",
