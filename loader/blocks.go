@@ -387,6 +387,54 @@ func splitSpaced(text []rune, ln Span) ([]Span, bool) {
 	return cells, true
 }
 
+// spacedHeader takes into a spaced table the line right above its first
+// row when it names the columns the same way, words separated by single
+// spaces (年份 机构数 床位数, or without the corner word over the labels),
+// taking it back from the paragraphs. It returns the table's rows.
+func (s *segmenter) spacedHeader(rows []int) []int {
+	h := rows[0] - 1
+	if h < 0 || len(s.para) == 0 || s.para[len(s.para)-1] != h {
+		return rows
+	}
+	l := &s.lines[h]
+	if l.blank || l.rule || l.note || l.caption || l.prose {
+		return rows
+	}
+	n := len(s.lines[rows[0]].cells)
+	var cells []Span
+	for _, f := range strings.FieldsFunc(string(s.text[l.line.Start:l.line.End]), isPadRune) {
+		if c := classifyCell([]rune(f), true); c == cellNumber || c == cellPlaceholder {
+			return rows
+		}
+		cells = append(cells, Span{}) // placed below
+	}
+	if len(cells) != n && len(cells) != n-1 {
+		return rows
+	}
+	// the words' spans, in order
+	k := 0
+	for i := l.line.Start; i < l.line.End && k < len(cells); {
+		for i < l.line.End && isPadRune(s.text[i]) {
+			i++
+		}
+		j := i
+		for j < l.line.End && !isPadRune(s.text[j]) {
+			j++
+		}
+		if j > i {
+			cells[k] = Span{i, j}
+			k++
+		}
+		i = j
+	}
+	if len(cells) == n-1 {
+		cells = append([]Span{{l.line.Start, l.line.Start}}, cells...) // no corner word
+	}
+	l.cells, l.kind, l.nonEmpty = cells, LayoutSpaced, len(cells)
+	s.popParagraph()
+	return append([]int{h}, rows...)
+}
+
 // isTranslation reports whether a line holds only Latin text: a bilingual
 // yearbook's translation of the row above (Integrated Hospitals).
 func isTranslation(rs []rune) bool {
@@ -852,6 +900,10 @@ func (s *segmenter) table(start int) (int, bool) {
 	rows, end, multi := s.extendTable(start)
 	if multi < 2 {
 		return start + 1, false
+	}
+	if kind == LayoutSpaced {
+		rows = s.spacedHeader(rows)
+		start = rows[0]
 	}
 	t := s.build(rows, kind)
 	if kind == LayoutAligned && !t.hasNumber() {

@@ -83,6 +83,20 @@ var blockTests = []struct {
 	want string
 }{
 	{
+		name: "spaced table with its header words over the columns",
+		text: "卫生事业基本情况\n" +
+			"年份 卫生机构数 床位数(张) 卫生技术人员(人)\n" +
+			"1978 1589 140 31547\n" +
+			"1980 1802 141 35792\n",
+		want: `P 卫生事业基本情况
+T spaced cols=4 label=-1 unit=-1 serial=-1 «年份 卫生机… 35792»
+  H 年份 | 卫生机构数 | 床位数(张) | 卫生技术人员(人)
+  cols 年份 / 卫生机构数 / 床位数(张) / 卫生技术人员(人)
+  R 1978 | 1589 | 140 | 31547
+  R 1980 | 1802 | 141 | 35792
+`,
+	},
+	{
 		name: "numbers separated by single spaces, translations between rows (福建 17-5)",
 		text: "17-5 各类卫生机构情况(2020年)\n" +
 			"      28152 216753 278397\n" +

@@ -102,6 +102,20 @@ var yearbookTests = []struct {
 		},
 	},
 	{
+		// The same layout under a header of words separated by single
+		// spaces: the columns' units come from it.
+		name: "a spaced table under its header",
+		text: "卫生事业基本情况\n" +
+			"年份 卫生机构数(个) 床位数(张) 卫生技术人员(人)\n" +
+			"1978 1589 140 31547\n" +
+			"1980 1802 141 35792\n",
+		cells: []cellWant{
+			{"1589", "个", "1978", "卫生机构数", ""},
+			{"141", "张", "1980", "床位数", ""},
+			{"35792", "人", "1980", "卫生技术人员", ""},
+		},
+	},
+	{
 		// A table of places (乐山 17-3): each row's place is its region, the
 		// title names the measure, the columns are years.
 		name: "rows of places under years",
