@@ -249,7 +249,7 @@ func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed 
 			c.ExecContext(context.Background(), "ROLLBACK", nil)
 		}
 	}()
-	w := &writer{ctx: ctx, conn: c, stmts: map[string]driver.Stmt{}, fts: fts,
+	w := &writer{inserter: newInserter(ctx, c), fts: fts,
 		sentences: newBatch("sentences(id, source_id, document_id, seq, char_start, char_end, line, section, speaker, speaker_id, text)", 11),
 		figures: newBatch(`figures(id, source_id, document_id, sentence_id, char_start, char_end, raw, value, value_max, unit, qualifier,
 			period, role, direction, pair_id, indicator_key, region, issuer, agency, issuer_note, speaker, label, subject)`, 23),
@@ -276,9 +276,9 @@ func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed 
 	if err != nil {
 		return err
 	}
-	w.sentences.flush(w)
-	w.skipped.flush(w)
-	w.figures.flush(w)
+	w.sentences.flush(w.inserter)
+	w.skipped.flush(w.inserter)
+	w.figures.flush(w.inserter)
 	w.presets()
 	w.dictionary()
 	if w.err != nil {
@@ -295,49 +295,60 @@ func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed 
 	return nil
 }
 
-// writer inserts rows, keeping the first error.
-type writer struct {
+// inserter executes INSERT statements on a driver connection, preparing
+// each once, and keeps the first error.
+type inserter struct {
 	ctx   context.Context
 	conn  driverConn
 	err   error
 	stmts map[string]driver.Stmt
 	args  []driver.NamedValue // reused for every statement
-	fts   *ftsIndexer
-	// the two largest tables are inserted many rows per statement
-	sentences, figures, skipped *batch
-	ids                         struct{ source, document, sentence, figure, speaker, correction, skip int64 }
 }
 
-func (w *writer) exec(q string, args ...any) {
-	if w.err != nil {
+func newInserter(ctx context.Context, c driverConn) *inserter {
+	return &inserter{ctx: ctx, conn: c, stmts: map[string]driver.Stmt{}}
+}
+
+// exec runs the INSERT statement q with args, unless an earlier one failed.
+func (in *inserter) exec(q string, args ...any) {
+	if in.err != nil {
 		return
 	}
-	st, ok := w.stmts[q]
+	st, ok := in.stmts[q]
 	if !ok {
 		var err error
-		if st, err = w.conn.PrepareContext(w.ctx, q); err != nil {
-			w.err = fmt.Errorf("%s: %w", strings.Fields(q)[2], err)
+		if st, err = in.conn.PrepareContext(in.ctx, q); err != nil {
+			in.err = fmt.Errorf("%s: %w", strings.Fields(q)[2], err)
 			return
 		}
-		w.stmts[q] = st
+		in.stmts[q] = st
 	}
-	w.args = w.args[:0]
+	in.args = in.args[:0]
 	for i, a := range args {
 		if n, ok := a.(int); ok {
 			a = int64(n) // the driver takes int64
 		}
-		w.args = append(w.args, driver.NamedValue{Ordinal: i + 1, Value: a})
+		in.args = append(in.args, driver.NamedValue{Ordinal: i + 1, Value: a})
 	}
-	if _, err := st.(driver.StmtExecContext).ExecContext(w.ctx, w.args); err != nil {
-		w.err = fmt.Errorf("%s: %w", strings.Fields(q)[2], err)
+	if _, err := st.(driver.StmtExecContext).ExecContext(in.ctx, in.args); err != nil {
+		in.err = fmt.Errorf("%s: %w", strings.Fields(q)[2], err)
 	}
 }
 
 // close closes the prepared statements.
-func (w *writer) close() {
-	for _, st := range w.stmts {
+func (in *inserter) close() {
+	for _, st := range in.stmts {
 		st.Close()
 	}
+}
+
+// writer inserts a build's rows, keeping the first error.
+type writer struct {
+	*inserter
+	fts *ftsIndexer
+	// the largest tables are inserted many rows per statement
+	sentences, figures, skipped *batch
+	ids                         struct{ source, document, sentence, figure, speaker, correction, skip int64 }
 }
 
 func nullable(s string) any {
@@ -409,7 +420,7 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 			if s.SpeakerIndex >= 0 {
 				spk = speakerIDs[s.SpeakerIndex]
 			}
-			w.sentences.add(w, w.ids.sentence, sid, did, i+1, s.Start, s.End, s.Line, nullable(s.Section), nullable(s.Speaker), spk, s.Text)
+			w.sentences.add(w.inserter, w.ids.sentence, sid, did, i+1, s.Start, s.End, s.Line, nullable(s.Section), nullable(s.Speaker), spk, s.Text)
 			w.fts.add(w.ids.sentence, s.Text)
 		}
 		firstFigure := w.ids.figure + 1
@@ -424,7 +435,7 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 			if period == "" {
 				period = "unknown"
 			}
-			w.figures.add(w, w.ids.figure, sid, did, sentenceIDs[f.Sentence], f.Start, f.End, f.Raw, f.Value.SQLValue(), f.ValueMax.SQLValue(),
+			w.figures.add(w.inserter, w.ids.figure, sid, did, sentenceIDs[f.Sentence], f.Start, f.End, f.Raw, f.Value.SQLValue(), f.ValueMax.SQLValue(),
 				f.Unit, f.Qualifier, period, nullable(f.Role), nullable(f.Direction), pair, nullable(f.Indicator),
 				nullable(f.Region), f.Issuer, f.Issuer, nullable(f.IssuerNote), nullable(f.Speaker), nullable(f.Label), nullable(f.Subject))
 		}
@@ -435,7 +446,7 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 				st.SkipReasons = map[string]int{}
 			}
 			st.SkipReasons[k.Reason]++
-			w.skipped.add(w, w.ids.skip, sid, did, k.Start, k.End, k.Raw, k.Reason)
+			w.skipped.add(w.inserter, w.ids.skip, sid, did, k.Start, k.End, k.Raw, k.Reason)
 		}
 	}
 	return fs
@@ -485,21 +496,21 @@ const batchRows = 64
 
 func newBatch(table string, cols int) *batch { return &batch{table: table, cols: cols} }
 
-func (b *batch) add(w *writer, args ...any) {
+func (b *batch) add(in *inserter, args ...any) {
 	b.args = append(b.args, args...)
 	if len(b.args) == batchRows*b.cols {
-		b.flush(w)
+		b.flush(in)
 	}
 }
 
-func (b *batch) flush(w *writer) {
+func (b *batch) flush(in *inserter) {
 	n := len(b.args) / b.cols
 	if n == 0 {
 		return
 	}
 	row := "(" + strings.Repeat("?, ", b.cols-1) + "?)"
 	q := "INSERT INTO " + b.table + " VALUES " + strings.Repeat(row+", ", n-1) + row
-	w.exec(q, b.args...)
+	in.exec(q, b.args...)
 	b.args = b.args[:0]
 }
 
@@ -539,42 +550,60 @@ func startFTS(ctx context.Context, path string) (*ftsIndexer, error) {
 	if _, err := h.ExecContext(ctx, schema.SQL); err != nil {
 		return fail(err)
 	}
-	tx, err := h.BeginTx(ctx, nil)
+	conn, err := h.Conn(ctx)
 	if err != nil {
-		return fail(err)
-	}
-	// Merge the index's segments by need, not after every insert.
-	if _, err := tx.ExecContext(ctx, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 0)"); err != nil {
-		tx.Rollback()
-		return fail(err)
-	}
-	ins, err := tx.PrepareContext(ctx, "INSERT INTO sentences_fts(rowid, terms) VALUES (?, ?)")
-	if err != nil {
-		tx.Rollback()
 		return fail(err)
 	}
 	f := &ftsIndexer{path: path, rows: make(chan ftsRow, 1024), done: make(chan error, 1)}
 	go func() {
-		var err error
-		for r := range f.rows {
-			if err == nil {
-				_, err = ins.ExecContext(ctx, r.id, schema.FTSTerms(r.text))
-			}
-		}
-		if err == nil {
-			_, err = tx.ExecContext(ctx, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 4)")
-		}
-		if err == nil {
-			err = tx.Commit()
-		} else {
-			tx.Rollback()
-		}
+		err := conn.Raw(func(dc any) error { return f.index(ctx, dc) })
+		conn.Close()
 		if cerr := h.Close(); err == nil {
 			err = cerr
 		}
 		f.done <- err
 	}()
 	return f, nil
+}
+
+// index inserts the sentences that arrive on f.rows into sentences_fts, in
+// one transaction on the driver connection dc, as the writer does:
+// database/sql's handling of every statement cost a quarter of the
+// indexer's time. It reads f.rows to the end also after an error, so the
+// writer never waits on it.
+//
+// Each sentence has a statement of its own. FTS5 writes its pending terms
+// out as a segment at the start of every statement, so the index's bytes
+// depend on how many rows each statement inserts.
+func (f *ftsIndexer) index(ctx context.Context, dc any) error {
+	defer func() {
+		for range f.rows {
+		}
+	}()
+	c, ok := dc.(driverConn)
+	if !ok {
+		return fmt.Errorf("the SQLite driver's connection (%T) cannot prepare and execute statements", dc)
+	}
+	if _, err := c.ExecContext(ctx, "BEGIN", nil); err != nil {
+		return err
+	}
+	in := newInserter(ctx, c)
+	defer in.close()
+	// Merge the index's segments by need, not after every insert.
+	in.exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 0)")
+	for r := range f.rows {
+		if in.err != nil {
+			break
+		}
+		in.exec("INSERT INTO sentences_fts(rowid, terms) VALUES (?, ?)", r.id, schema.FTSTerms(r.text))
+	}
+	in.exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 4)")
+	if in.err != nil {
+		c.ExecContext(context.Background(), "ROLLBACK", nil)
+		return in.err
+	}
+	_, err := c.ExecContext(ctx, "COMMIT", nil)
+	return err
 }
 
 func (f *ftsIndexer) add(id int64, text string) { f.rows <- ftsRow{id, text} }
