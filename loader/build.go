@@ -109,11 +109,12 @@ func BuildWith(ctx context.Context, srcs []sources.Source, path string, opt Buil
 
 // parsing is the result of parsing one source, ready once done is closed.
 type parsing struct {
-	p      *Parsed
-	key    string
-	reused bool
-	err    error
-	done   chan struct{}
+	p       *Parsed
+	key     string // ParseKey
+	textSHA string // sources.TextSHA256 of the source's text
+	reused  bool
+	err     error
+	done    chan struct{}
 }
 
 // parseAsync parses the sources on every core while the caller writes the
@@ -122,33 +123,38 @@ type parsing struct {
 func parseAsync(ctx context.Context, srcs []sources.Source, prev *previous, inds []sources.Indicator) []*parsing {
 	out := make([]*parsing, len(srcs))
 	next := make(chan int, len(srcs))
-	for i, s := range srcs {
-		out[i] = &parsing{done: make(chan struct{}), key: ParseKey(s, inds)}
-		if p := prev.load(ctx, s, out[i].key); p != nil {
-			out[i].p, out[i].reused = p, true
-			close(out[i].done)
-			continue
-		}
+	for i := range srcs {
+		out[i] = &parsing{done: make(chan struct{})}
 		next <- i
 	}
 	close(next)
 	for range max(1, min(runtime.GOMAXPROCS(0), len(srcs))) {
 		go func() {
 			for i := range next {
-				if err := ctx.Err(); err != nil {
-					out[i].err = err
-					close(out[i].done)
-					continue
-				}
-				out[i].p, out[i].err = Parse(srcs[i])
-				if out[i].err == nil {
-					out[i].p.AttachIndicators(inds)
-				}
+				out[i].prepare(ctx, srcs[i], prev, inds)
 				close(out[i].done)
 			}
 		}()
 	}
 	return out
+}
+
+// prepare fills r for the source s: its parse key and text hash, which
+// are hashed here rather than on the writer's path, and its parse, read
+// back from prev when s is unchanged there.
+func (r *parsing) prepare(ctx context.Context, s sources.Source, prev *previous, inds []sources.Indicator) {
+	if r.err = ctx.Err(); r.err != nil {
+		return
+	}
+	r.key, r.textSHA = ParseKey(s, inds), sources.TextSHA256(s.Text)
+	if p := prev.load(ctx, s, r.key); p != nil {
+		r.p, r.reused = p, true
+		return
+	}
+	r.p, r.err = Parse(s)
+	if r.err == nil {
+		r.p.AttachIndicators(inds)
+	}
 }
 
 // wait hands the parsed sources to each in order, gathering every source's
@@ -262,7 +268,7 @@ func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed 
 	w.indicators(opt.Indicators)
 	done := 0
 	err := wait(ctx, parsed, func(r *parsing) {
-		fs := w.source(r.p, r.key, st)
+		fs := w.source(r, st)
 		fs.Reused = r.reused
 		if r.reused {
 			st.Reused++
@@ -358,7 +364,8 @@ func nullable(s string) any {
 	return s
 }
 
-func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
+func (w *writer) source(r *parsing, st *Stats) FileStats {
+	p := r.p
 	src := p.Source
 	fs := FileStats{File: src.File, Bytes: len(src.Bytes), Documents: len(p.Documents)}
 	w.ids.source++
@@ -375,8 +382,8 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 	}
 	w.exec(`INSERT INTO sources(id, file, sha256, text_sha256, outlet, page_date, encoding, format, guessed, entry, parse_key, chars, text)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		sid, src.File, src.SHA256, sources.TextSHA256(src.Text), src.Outlet, nullable(src.PageDate), encoding, format,
-		nullable(strings.Join(src.Guessed, "; ")), src.Entry().JSON(), key, len(p.Text), src.Text)
+		sid, src.File, src.SHA256, r.textSHA, src.Outlet, nullable(src.PageDate), encoding, format,
+		nullable(strings.Join(src.Guessed, "; ")), src.Entry().JSON(), r.key, len(p.Text), src.Text)
 	corrections := map[string]int64{}
 	for _, c := range src.Corrections {
 		w.ids.correction++
@@ -490,11 +497,22 @@ type batch struct {
 	table string // table(columns)
 	cols  int
 	args  []any
+	full  string // the statement for batchRows rows, built once
 }
 
 const batchRows = 64
 
-func newBatch(table string, cols int) *batch { return &batch{table: table, cols: cols} }
+func newBatch(table string, cols int) *batch {
+	b := &batch{table: table, cols: cols}
+	b.full = b.statement(batchRows)
+	return b
+}
+
+// statement returns the INSERT statement for n rows.
+func (b *batch) statement(n int) string {
+	row := "(" + strings.Repeat("?, ", b.cols-1) + "?)"
+	return "INSERT INTO " + b.table + " VALUES " + strings.Repeat(row+", ", n-1) + row
+}
 
 func (b *batch) add(in *inserter, args ...any) {
 	b.args = append(b.args, args...)
@@ -508,8 +526,10 @@ func (b *batch) flush(in *inserter) {
 	if n == 0 {
 		return
 	}
-	row := "(" + strings.Repeat("?, ", b.cols-1) + "?)"
-	q := "INSERT INTO " + b.table + " VALUES " + strings.Repeat(row+", ", n-1) + row
+	q := b.full
+	if n < batchRows {
+		q = b.statement(n)
+	}
 	in.exec(q, b.args...)
 	b.args = b.args[:0]
 }
