@@ -216,7 +216,7 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*pa
 		if !ok {
 			return fmt.Errorf("the SQLite driver's connection (%T) cannot prepare and execute statements", dc)
 		}
-		return writeRows(ctx, c, srcs, parsed, opt, fts, indexes, &st)
+		return writeRows(ctx, c, path, srcs, parsed, opt, fts, indexes, &st)
 	})
 	conn.Close()
 	if err != nil {
@@ -237,6 +237,21 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*pa
 	return st, h.Close()
 }
 
+// syncEarly starts writing what is written of the file at path to disk,
+// and returns a function that waits until that is done. It only spares a
+// later sync work, so it ignores errors.
+func syncEarly(path string) (wait func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if f, err := os.Open(path); err == nil {
+			f.Sync()
+			f.Close()
+		}
+	}()
+	return func() { <-done }
+}
+
 // driverConn is what the build needs of the driver's connection.
 type driverConn interface {
 	driver.ConnPrepareContext
@@ -244,7 +259,7 @@ type driverConn interface {
 }
 
 // writeRows inserts every row in one transaction on c.
-func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed []*parsing, opt BuildOptions,
+func writeRows(ctx context.Context, c driverConn, path string, srcs []sources.Source, parsed []*parsing, opt BuildOptions,
 	fts *ftsIndexer, indexes string, st *Stats) error {
 	if _, err := c.ExecContext(ctx, "BEGIN", nil); err != nil {
 		return fmt.Errorf("build: %w", err)
@@ -290,6 +305,11 @@ func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed 
 	if w.err != nil {
 		return fmt.Errorf("build: %w", w.err)
 	}
+	// Most rows are in the file by now (SQLite writes out what does not fit
+	// its cache): they are synced while the indexes are built, so that the
+	// sync that makes the finished file durable (atomicfile.Fill) has only
+	// the rest to write.
+	defer syncEarly(path)()
 	// The indexes come after the rows: faster than keeping them up to date.
 	if _, err := c.ExecContext(ctx, indexes, nil); err != nil {
 		return fmt.Errorf("build: indexes: %w", err)
