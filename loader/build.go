@@ -199,7 +199,7 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*pa
 	if _, err := h.ExecContext(ctx, tables); err != nil {
 		return st, fmt.Errorf("build: schema: %w", err)
 	}
-	fts, err := startFTS(ctx, path+"-fts")
+	fts, err := startFTS(ctx, path+"-fts", len(srcs))
 	if err != nil {
 		return st, fmt.Errorf("build: full-text index: %w", err)
 	}
@@ -297,6 +297,9 @@ func writeRows(ctx context.Context, c driverConn, path string, srcs []sources.So
 	if err != nil {
 		return err
 	}
+	// The indexer indexes the sentences it held back while the rest of the
+	// rows go in and the indexes are built.
+	w.fts.close()
 	w.sentences.flush(w.inserter)
 	w.skipped.flush(w.inserter)
 	w.figures.flush(w.inserter)
@@ -411,6 +414,7 @@ func (w *writer) source(r *parsing, st *Stats) FileStats {
 		w.exec("INSERT INTO corrections(id, source_id, find, replacement, reason, occurrences) VALUES (?, ?, ?, ?, ?, ?)",
 			w.ids.correction, sid, c.Find, c.Replace, c.Reason, strings.Count(src.Text, c.Find))
 	}
+	var fts []ftsRow // the source's sentences, for the full-text index
 	for seq, d := range p.Documents {
 		w.ids.document++
 		did := w.ids.document
@@ -448,7 +452,7 @@ func (w *writer) source(r *parsing, st *Stats) FileStats {
 				spk = speakerIDs[s.SpeakerIndex]
 			}
 			w.sentences.add(w.inserter, w.ids.sentence, sid, did, i+1, s.Start, s.End, s.Line, nullable(s.Section), nullable(s.Speaker), spk, s.Text)
-			w.fts.add(w.ids.sentence, s.Text)
+			fts = append(fts, ftsRow{w.ids.sentence, s.Text})
 		}
 		firstFigure := w.ids.figure + 1
 		for _, f := range d.Figures {
@@ -476,6 +480,7 @@ func (w *writer) source(r *parsing, st *Stats) FileStats {
 			w.skipped.add(w.inserter, w.ids.skip, sid, did, k.Start, k.End, k.Raw, k.Reason)
 		}
 	}
+	w.fts.add(fts)
 	return fs
 }
 
@@ -559,11 +564,12 @@ func (b *batch) flush(in *inserter) {
 // tables are then copied into the main database. Tokenizing is the costliest
 // part of a build, and this takes it off the writer's path.
 type ftsIndexer struct {
-	path string
-	rows chan ftsRow
-	done chan error
-	err  error
-	once bool
+	path    string
+	sources chan []ftsRow // each source's sentences, in order
+	closed  bool          // sources is closed
+	done    chan error
+	err     error
+	waited  bool // err is the indexer's
 }
 
 // ftsRow is a sentence for the full-text index: its id and its text, whose
@@ -573,7 +579,9 @@ type ftsRow struct {
 	text string
 }
 
-func startFTS(ctx context.Context, path string) (*ftsIndexer, error) {
+// startFTS starts indexing, in a new database at path, the sentences of up
+// to n sources.
+func startFTS(ctx context.Context, path string, n int) (*ftsIndexer, error) {
 	h, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
 	if err != nil {
 		return nil, err
@@ -594,7 +602,8 @@ func startFTS(ctx context.Context, path string) (*ftsIndexer, error) {
 	if err != nil {
 		return fail(err)
 	}
-	f := &ftsIndexer{path: path, rows: make(chan ftsRow, 1024), done: make(chan error, 1)}
+	// Room for every source: the writer never waits for the indexer.
+	f := &ftsIndexer{path: path, sources: make(chan []ftsRow, n), done: make(chan error, 1)}
 	go func() {
 		err := conn.Raw(func(dc any) error { return f.index(ctx, dc) })
 		conn.Close()
@@ -606,18 +615,17 @@ func startFTS(ctx context.Context, path string) (*ftsIndexer, error) {
 	return f, nil
 }
 
-// index inserts the sentences that arrive on f.rows into sentences_fts, in
-// one transaction on the driver connection dc, as the writer does:
+// index inserts the sentences that arrive on f.sources into sentences_fts,
+// in one transaction on the driver connection dc, as the writer does:
 // database/sql's handling of every statement cost a quarter of the
-// indexer's time. It reads f.rows to the end also after an error, so the
-// writer never waits on it.
+// indexer's time. It reads f.sources to the end also after an error.
 //
 // Each sentence has a statement of its own. FTS5 writes its pending terms
 // out as a segment at the start of every statement, so the index's bytes
 // depend on how many rows each statement inserts.
 func (f *ftsIndexer) index(ctx context.Context, dc any) error {
 	defer func() {
-		for range f.rows {
+		for range f.sources {
 		}
 	}()
 	c, ok := dc.(driverConn)
@@ -631,11 +639,11 @@ func (f *ftsIndexer) index(ctx context.Context, dc any) error {
 	defer in.close()
 	// Merge the index's segments by need, not after every insert.
 	in.exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 0)")
-	for r := range f.rows {
-		if in.err != nil {
-			break
+	b := ftsBacklog{in: f.sources, open: true}
+	for rows, ok := b.next(); ok && in.err == nil; rows, ok = b.next() {
+		for _, r := range rows {
+			in.exec("INSERT INTO sentences_fts(rowid, terms) VALUES (?, ?)", r.id, schema.FTSTerms(r.text))
 		}
-		in.exec("INSERT INTO sentences_fts(rowid, terms) VALUES (?, ?)", r.id, schema.FTSTerms(r.text))
 	}
 	in.exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 4)")
 	if in.err != nil {
@@ -646,13 +654,61 @@ func (f *ftsIndexer) index(ctx context.Context, dc any) error {
 	return err
 }
 
-func (f *ftsIndexer) add(id int64, text string) { f.rows <- ftsRow{id, text} }
+// ftsHeldBack is the share of the sentences handed to the indexer that it
+// holds back until the last source is in. Once it is, the writer builds
+// the tables' indexes, which takes about as long as indexing that share:
+// the two then run side by side. An indexer that kept up with the writer
+// would leave a core idle there, and the cores it shared with the parse
+// before would have gone to the writer instead.
+const ftsHeldBack = 0.25
+
+// ftsBacklog is what the indexer has been handed and not yet indexed.
+type ftsBacklog struct {
+	in      <-chan []ftsRow
+	open    bool // in is not closed yet
+	queue   [][]ftsRow
+	handed  int // sentences received
+	indexed int // sentences returned by next
+}
+
+// next returns the sentences of the next source to index, or false when
+// there are none left. While more may come, it waits for them rather than
+// index into the last ftsHeldBack of the sentences handed so far.
+func (b *ftsBacklog) next() ([]ftsRow, bool) {
+	for b.open && (len(b.queue) == 0 || float64(b.indexed+len(b.queue[0])) > (1-ftsHeldBack)*float64(b.handed)) {
+		rows, ok := <-b.in
+		if !ok {
+			b.open = false
+			break
+		}
+		b.queue = append(b.queue, rows)
+		b.handed += len(rows)
+	}
+	if len(b.queue) == 0 {
+		return nil, false
+	}
+	rows := b.queue[0]
+	b.queue = b.queue[1:]
+	b.indexed += len(rows)
+	return rows, true
+}
+
+// add hands the indexer a source's sentences.
+func (f *ftsIndexer) add(rows []ftsRow) { f.sources <- rows }
+
+// close tells the indexer that no more sentences come.
+func (f *ftsIndexer) close() {
+	if !f.closed {
+		f.closed = true
+		close(f.sources)
+	}
+}
 
 // wait ends the input and returns the indexer's error.
 func (f *ftsIndexer) wait() error {
-	if !f.once {
-		f.once = true
-		close(f.rows)
+	f.close()
+	if !f.waited {
+		f.waited = true
 		f.err = <-f.done
 	}
 	return f.err
