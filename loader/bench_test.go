@@ -31,9 +31,10 @@ func corpus(tb testing.TB, size int) ([]sources.Source, int) {
 	return out, n
 }
 
-// BenchmarkBuild measures the loader end to end — parse, scan, write and
-// VACUUM the database — on a corpus of at least 10 MB. Compare sizes with
-// -bench 'Build/' to see that the cost grows linearly.
+// BenchmarkBuild measures the loader end to end — parse, scan, write the
+// database and its full-text index, sync it — on a corpus of at least
+// 10 MB. Compare sizes with -bench 'Build/' to see that the cost grows
+// linearly.
 func BenchmarkBuild(b *testing.B) {
 	for _, mb := range []int{1, 10} {
 		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {

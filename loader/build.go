@@ -109,11 +109,12 @@ func BuildWith(ctx context.Context, srcs []sources.Source, path string, opt Buil
 
 // parsing is the result of parsing one source, ready once done is closed.
 type parsing struct {
-	p      *Parsed
-	key    string
-	reused bool
-	err    error
-	done   chan struct{}
+	p       *Parsed
+	key     string // ParseKey
+	textSHA string // sources.TextSHA256 of the source's text
+	reused  bool
+	err     error
+	done    chan struct{}
 }
 
 // parseAsync parses the sources on every core while the caller writes the
@@ -122,33 +123,38 @@ type parsing struct {
 func parseAsync(ctx context.Context, srcs []sources.Source, prev *previous, inds []sources.Indicator) []*parsing {
 	out := make([]*parsing, len(srcs))
 	next := make(chan int, len(srcs))
-	for i, s := range srcs {
-		out[i] = &parsing{done: make(chan struct{}), key: ParseKey(s, inds)}
-		if p := prev.load(ctx, s, out[i].key); p != nil {
-			out[i].p, out[i].reused = p, true
-			close(out[i].done)
-			continue
-		}
+	for i := range srcs {
+		out[i] = &parsing{done: make(chan struct{})}
 		next <- i
 	}
 	close(next)
 	for range max(1, min(runtime.GOMAXPROCS(0), len(srcs))) {
 		go func() {
 			for i := range next {
-				if err := ctx.Err(); err != nil {
-					out[i].err = err
-					close(out[i].done)
-					continue
-				}
-				out[i].p, out[i].err = Parse(srcs[i])
-				if out[i].err == nil {
-					out[i].p.AttachIndicators(inds)
-				}
+				out[i].prepare(ctx, srcs[i], prev, inds)
 				close(out[i].done)
 			}
 		}()
 	}
 	return out
+}
+
+// prepare fills r for the source s: its parse key and text hash, which
+// are hashed here rather than on the writer's path, and its parse, read
+// back from prev when s is unchanged there.
+func (r *parsing) prepare(ctx context.Context, s sources.Source, prev *previous, inds []sources.Indicator) {
+	if r.err = ctx.Err(); r.err != nil {
+		return
+	}
+	r.key, r.textSHA = ParseKey(s, inds), sources.TextSHA256(s.Text)
+	if p := prev.load(ctx, s, r.key); p != nil {
+		r.p, r.reused = p, true
+		return
+	}
+	r.p, r.err = Parse(s)
+	if r.err == nil {
+		r.p.AttachIndicators(inds)
+	}
 }
 
 // wait hands the parsed sources to each in order, gathering every source's
@@ -193,7 +199,7 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*pa
 	if _, err := h.ExecContext(ctx, tables); err != nil {
 		return st, fmt.Errorf("build: schema: %w", err)
 	}
-	fts, err := startFTS(ctx, path+"-fts")
+	fts, err := startFTS(ctx, path+"-fts", len(srcs))
 	if err != nil {
 		return st, fmt.Errorf("build: full-text index: %w", err)
 	}
@@ -210,7 +216,7 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*pa
 		if !ok {
 			return fmt.Errorf("the SQLite driver's connection (%T) cannot prepare and execute statements", dc)
 		}
-		return writeRows(ctx, c, srcs, parsed, opt, fts, indexes, &st)
+		return writeRows(ctx, c, path, srcs, parsed, opt, fts, indexes, &st)
 	})
 	conn.Close()
 	if err != nil {
@@ -231,6 +237,21 @@ func write(ctx context.Context, path string, srcs []sources.Source, parsed []*pa
 	return st, h.Close()
 }
 
+// syncEarly starts writing what is written of the file at path to disk,
+// and returns a function that waits until that is done. It only spares a
+// later sync work, so it ignores errors.
+func syncEarly(path string) (wait func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if f, err := os.Open(path); err == nil {
+			f.Sync()
+			f.Close()
+		}
+	}()
+	return func() { <-done }
+}
+
 // driverConn is what the build needs of the driver's connection.
 type driverConn interface {
 	driver.ConnPrepareContext
@@ -238,7 +259,7 @@ type driverConn interface {
 }
 
 // writeRows inserts every row in one transaction on c.
-func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed []*parsing, opt BuildOptions,
+func writeRows(ctx context.Context, c driverConn, path string, srcs []sources.Source, parsed []*parsing, opt BuildOptions,
 	fts *ftsIndexer, indexes string, st *Stats) error {
 	if _, err := c.ExecContext(ctx, "BEGIN", nil); err != nil {
 		return fmt.Errorf("build: %w", err)
@@ -249,7 +270,7 @@ func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed 
 			c.ExecContext(context.Background(), "ROLLBACK", nil)
 		}
 	}()
-	w := &writer{ctx: ctx, conn: c, stmts: map[string]driver.Stmt{}, fts: fts,
+	w := &writer{inserter: newInserter(ctx, c), fts: fts,
 		sentences: newBatch("sentences(id, source_id, document_id, seq, char_start, char_end, line, section, speaker, speaker_id, text)", 11),
 		figures: newBatch(`figures(id, source_id, document_id, sentence_id, char_start, char_end, raw, value, value_max, unit, qualifier,
 			period, role, direction, pair_id, indicator_key, region, issuer, agency, issuer_note, speaker, label, subject)`, 23),
@@ -262,7 +283,7 @@ func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed 
 	w.indicators(opt.Indicators)
 	done := 0
 	err := wait(ctx, parsed, func(r *parsing) {
-		fs := w.source(r.p, r.key, st)
+		fs := w.source(r, st)
 		fs.Reused = r.reused
 		if r.reused {
 			st.Reused++
@@ -276,14 +297,22 @@ func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed 
 	if err != nil {
 		return err
 	}
-	w.sentences.flush(w)
-	w.skipped.flush(w)
-	w.figures.flush(w)
+	// The indexer indexes the sentences it held back while the rest of the
+	// rows go in and the indexes are built.
+	w.fts.close()
+	w.sentences.flush(w.inserter)
+	w.skipped.flush(w.inserter)
+	w.figures.flush(w.inserter)
 	w.presets()
 	w.dictionary()
 	if w.err != nil {
 		return fmt.Errorf("build: %w", w.err)
 	}
+	// Most rows are in the file by now (SQLite writes out what does not fit
+	// its cache): they are synced while the indexes are built, so that the
+	// sync that makes the finished file durable (atomicfile.Fill) has only
+	// the rest to write.
+	defer syncEarly(path)()
 	// The indexes come after the rows: faster than keeping them up to date.
 	if _, err := c.ExecContext(ctx, indexes, nil); err != nil {
 		return fmt.Errorf("build: indexes: %w", err)
@@ -295,49 +324,60 @@ func writeRows(ctx context.Context, c driverConn, srcs []sources.Source, parsed 
 	return nil
 }
 
-// writer inserts rows, keeping the first error.
-type writer struct {
+// inserter executes INSERT statements on a driver connection, preparing
+// each once, and keeps the first error.
+type inserter struct {
 	ctx   context.Context
 	conn  driverConn
 	err   error
 	stmts map[string]driver.Stmt
 	args  []driver.NamedValue // reused for every statement
-	fts   *ftsIndexer
-	// the two largest tables are inserted many rows per statement
-	sentences, figures, skipped *batch
-	ids                         struct{ source, document, sentence, figure, speaker, correction, skip int64 }
 }
 
-func (w *writer) exec(q string, args ...any) {
-	if w.err != nil {
+func newInserter(ctx context.Context, c driverConn) *inserter {
+	return &inserter{ctx: ctx, conn: c, stmts: map[string]driver.Stmt{}}
+}
+
+// exec runs the INSERT statement q with args, unless an earlier one failed.
+func (in *inserter) exec(q string, args ...any) {
+	if in.err != nil {
 		return
 	}
-	st, ok := w.stmts[q]
+	st, ok := in.stmts[q]
 	if !ok {
 		var err error
-		if st, err = w.conn.PrepareContext(w.ctx, q); err != nil {
-			w.err = fmt.Errorf("%s: %w", strings.Fields(q)[2], err)
+		if st, err = in.conn.PrepareContext(in.ctx, q); err != nil {
+			in.err = fmt.Errorf("%s: %w", strings.Fields(q)[2], err)
 			return
 		}
-		w.stmts[q] = st
+		in.stmts[q] = st
 	}
-	w.args = w.args[:0]
+	in.args = in.args[:0]
 	for i, a := range args {
 		if n, ok := a.(int); ok {
 			a = int64(n) // the driver takes int64
 		}
-		w.args = append(w.args, driver.NamedValue{Ordinal: i + 1, Value: a})
+		in.args = append(in.args, driver.NamedValue{Ordinal: i + 1, Value: a})
 	}
-	if _, err := st.(driver.StmtExecContext).ExecContext(w.ctx, w.args); err != nil {
-		w.err = fmt.Errorf("%s: %w", strings.Fields(q)[2], err)
+	if _, err := st.(driver.StmtExecContext).ExecContext(in.ctx, in.args); err != nil {
+		in.err = fmt.Errorf("%s: %w", strings.Fields(q)[2], err)
 	}
 }
 
 // close closes the prepared statements.
-func (w *writer) close() {
-	for _, st := range w.stmts {
+func (in *inserter) close() {
+	for _, st := range in.stmts {
 		st.Close()
 	}
+}
+
+// writer inserts a build's rows, keeping the first error.
+type writer struct {
+	*inserter
+	fts *ftsIndexer
+	// the largest tables are inserted many rows per statement
+	sentences, figures, skipped *batch
+	ids                         struct{ source, document, sentence, figure, speaker, correction, skip int64 }
 }
 
 func nullable(s string) any {
@@ -347,7 +387,8 @@ func nullable(s string) any {
 	return s
 }
 
-func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
+func (w *writer) source(r *parsing, st *Stats) FileStats {
+	p := r.p
 	src := p.Source
 	fs := FileStats{File: src.File, Bytes: len(src.Bytes), Documents: len(p.Documents)}
 	w.ids.source++
@@ -364,8 +405,8 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 	}
 	w.exec(`INSERT INTO sources(id, file, sha256, text_sha256, outlet, page_date, encoding, format, guessed, entry, parse_key, chars, text)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		sid, src.File, src.SHA256, sources.TextSHA256(src.Text), src.Outlet, nullable(src.PageDate), encoding, format,
-		nullable(strings.Join(src.Guessed, "; ")), src.Entry().JSON(), key, len(p.Text), src.Text)
+		sid, src.File, src.SHA256, r.textSHA, src.Outlet, nullable(src.PageDate), encoding, format,
+		nullable(strings.Join(src.Guessed, "; ")), src.Entry().JSON(), r.key, len(p.Text), src.Text)
 	corrections := map[string]int64{}
 	for _, c := range src.Corrections {
 		w.ids.correction++
@@ -373,6 +414,7 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 		w.exec("INSERT INTO corrections(id, source_id, find, replacement, reason, occurrences) VALUES (?, ?, ?, ?, ?, ?)",
 			w.ids.correction, sid, c.Find, c.Replace, c.Reason, strings.Count(src.Text, c.Find))
 	}
+	var fts []ftsRow // the source's sentences, for the full-text index
 	for seq, d := range p.Documents {
 		w.ids.document++
 		did := w.ids.document
@@ -409,8 +451,8 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 			if s.SpeakerIndex >= 0 {
 				spk = speakerIDs[s.SpeakerIndex]
 			}
-			w.sentences.add(w, w.ids.sentence, sid, did, i+1, s.Start, s.End, s.Line, nullable(s.Section), nullable(s.Speaker), spk, s.Text)
-			w.fts.add(w.ids.sentence, s.Text)
+			w.sentences.add(w.inserter, w.ids.sentence, sid, did, i+1, s.Start, s.End, s.Line, nullable(s.Section), nullable(s.Speaker), spk, s.Text)
+			fts = append(fts, ftsRow{w.ids.sentence, s.Text})
 		}
 		firstFigure := w.ids.figure + 1
 		for _, f := range d.Figures {
@@ -424,7 +466,7 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 			if period == "" {
 				period = "unknown"
 			}
-			w.figures.add(w, w.ids.figure, sid, did, sentenceIDs[f.Sentence], f.Start, f.End, f.Raw, f.Value.SQLValue(), f.ValueMax.SQLValue(),
+			w.figures.add(w.inserter, w.ids.figure, sid, did, sentenceIDs[f.Sentence], f.Start, f.End, f.Raw, f.Value.SQLValue(), f.ValueMax.SQLValue(),
 				f.Unit, f.Qualifier, period, nullable(f.Role), nullable(f.Direction), pair, nullable(f.Indicator),
 				nullable(f.Region), f.Issuer, f.Issuer, nullable(f.IssuerNote), nullable(f.Speaker), nullable(f.Label), nullable(f.Subject))
 		}
@@ -435,9 +477,10 @@ func (w *writer) source(p *Parsed, key string, st *Stats) FileStats {
 				st.SkipReasons = map[string]int{}
 			}
 			st.SkipReasons[k.Reason]++
-			w.skipped.add(w, w.ids.skip, sid, did, k.Start, k.End, k.Raw, k.Reason)
+			w.skipped.add(w.inserter, w.ids.skip, sid, did, k.Start, k.End, k.Raw, k.Reason)
 		}
 	}
+	w.fts.add(fts)
 	return fs
 }
 
@@ -479,27 +522,40 @@ type batch struct {
 	table string // table(columns)
 	cols  int
 	args  []any
+	full  string // the statement for batchRows rows, built once
 }
 
 const batchRows = 64
 
-func newBatch(table string, cols int) *batch { return &batch{table: table, cols: cols} }
+func newBatch(table string, cols int) *batch {
+	b := &batch{table: table, cols: cols}
+	b.full = b.statement(batchRows)
+	return b
+}
 
-func (b *batch) add(w *writer, args ...any) {
+// statement returns the INSERT statement for n rows.
+func (b *batch) statement(n int) string {
+	row := "(" + strings.Repeat("?, ", b.cols-1) + "?)"
+	return "INSERT INTO " + b.table + " VALUES " + strings.Repeat(row+", ", n-1) + row
+}
+
+func (b *batch) add(in *inserter, args ...any) {
 	b.args = append(b.args, args...)
 	if len(b.args) == batchRows*b.cols {
-		b.flush(w)
+		b.flush(in)
 	}
 }
 
-func (b *batch) flush(w *writer) {
+func (b *batch) flush(in *inserter) {
 	n := len(b.args) / b.cols
 	if n == 0 {
 		return
 	}
-	row := "(" + strings.Repeat("?, ", b.cols-1) + "?)"
-	q := "INSERT INTO " + b.table + " VALUES " + strings.Repeat(row+", ", n-1) + row
-	w.exec(q, b.args...)
+	q := b.full
+	if n < batchRows {
+		q = b.statement(n)
+	}
+	in.exec(q, b.args...)
 	b.args = b.args[:0]
 }
 
@@ -508,11 +564,12 @@ func (b *batch) flush(w *writer) {
 // tables are then copied into the main database. Tokenizing is the costliest
 // part of a build, and this takes it off the writer's path.
 type ftsIndexer struct {
-	path string
-	rows chan ftsRow
-	done chan error
-	err  error
-	once bool
+	path    string
+	sources chan []ftsRow // each source's sentences, in order
+	closed  bool          // sources is closed
+	done    chan error
+	err     error
+	waited  bool // err is the indexer's
 }
 
 // ftsRow is a sentence for the full-text index: its id and its text, whose
@@ -522,7 +579,9 @@ type ftsRow struct {
 	text string
 }
 
-func startFTS(ctx context.Context, path string) (*ftsIndexer, error) {
+// startFTS starts indexing, in a new database at path, the sentences of up
+// to n sources.
+func startFTS(ctx context.Context, path string, n int) (*ftsIndexer, error) {
 	h, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)")
 	if err != nil {
 		return nil, err
@@ -539,36 +598,15 @@ func startFTS(ctx context.Context, path string) (*ftsIndexer, error) {
 	if _, err := h.ExecContext(ctx, schema.SQL); err != nil {
 		return fail(err)
 	}
-	tx, err := h.BeginTx(ctx, nil)
+	conn, err := h.Conn(ctx)
 	if err != nil {
 		return fail(err)
 	}
-	// Merge the index's segments by need, not after every insert.
-	if _, err := tx.ExecContext(ctx, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 0)"); err != nil {
-		tx.Rollback()
-		return fail(err)
-	}
-	ins, err := tx.PrepareContext(ctx, "INSERT INTO sentences_fts(rowid, terms) VALUES (?, ?)")
-	if err != nil {
-		tx.Rollback()
-		return fail(err)
-	}
-	f := &ftsIndexer{path: path, rows: make(chan ftsRow, 1024), done: make(chan error, 1)}
+	// Room for every source: the writer never waits for the indexer.
+	f := &ftsIndexer{path: path, sources: make(chan []ftsRow, n), done: make(chan error, 1)}
 	go func() {
-		var err error
-		for r := range f.rows {
-			if err == nil {
-				_, err = ins.ExecContext(ctx, r.id, schema.FTSTerms(r.text))
-			}
-		}
-		if err == nil {
-			_, err = tx.ExecContext(ctx, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 4)")
-		}
-		if err == nil {
-			err = tx.Commit()
-		} else {
-			tx.Rollback()
-		}
+		err := conn.Raw(func(dc any) error { return f.index(ctx, dc) })
+		conn.Close()
 		if cerr := h.Close(); err == nil {
 			err = cerr
 		}
@@ -577,13 +615,100 @@ func startFTS(ctx context.Context, path string) (*ftsIndexer, error) {
 	return f, nil
 }
 
-func (f *ftsIndexer) add(id int64, text string) { f.rows <- ftsRow{id, text} }
+// index inserts the sentences that arrive on f.sources into sentences_fts,
+// in one transaction on the driver connection dc, as the writer does:
+// database/sql's handling of every statement cost a quarter of the
+// indexer's time. It reads f.sources to the end also after an error.
+//
+// Each sentence has a statement of its own. FTS5 writes its pending terms
+// out as a segment at the start of every statement, so the index's bytes
+// depend on how many rows each statement inserts.
+func (f *ftsIndexer) index(ctx context.Context, dc any) error {
+	defer func() {
+		for range f.sources {
+		}
+	}()
+	c, ok := dc.(driverConn)
+	if !ok {
+		return fmt.Errorf("the SQLite driver's connection (%T) cannot prepare and execute statements", dc)
+	}
+	if _, err := c.ExecContext(ctx, "BEGIN", nil); err != nil {
+		return err
+	}
+	in := newInserter(ctx, c)
+	defer in.close()
+	// Merge the index's segments by need, not after every insert.
+	in.exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 0)")
+	b := ftsBacklog{in: f.sources, open: true}
+	for rows, ok := b.next(); ok && in.err == nil; rows, ok = b.next() {
+		for _, r := range rows {
+			in.exec("INSERT INTO sentences_fts(rowid, terms) VALUES (?, ?)", r.id, schema.FTSTerms(r.text))
+		}
+	}
+	in.exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 4)")
+	if in.err != nil {
+		c.ExecContext(context.Background(), "ROLLBACK", nil)
+		return in.err
+	}
+	_, err := c.ExecContext(ctx, "COMMIT", nil)
+	return err
+}
+
+// ftsHeldBack is the share of the sentences handed to the indexer that it
+// holds back until the last source is in. Once it is, the writer builds
+// the tables' indexes, which takes about as long as indexing that share:
+// the two then run side by side. An indexer that kept up with the writer
+// would leave a core idle there, and the cores it shared with the parse
+// before would have gone to the writer instead.
+const ftsHeldBack = 0.25
+
+// ftsBacklog is what the indexer has been handed and not yet indexed.
+type ftsBacklog struct {
+	in      <-chan []ftsRow
+	open    bool // in is not closed yet
+	queue   [][]ftsRow
+	handed  int // sentences received
+	indexed int // sentences returned by next
+}
+
+// next returns the sentences of the next source to index, or false when
+// there are none left. While more may come, it waits for them rather than
+// index into the last ftsHeldBack of the sentences handed so far.
+func (b *ftsBacklog) next() ([]ftsRow, bool) {
+	for b.open && (len(b.queue) == 0 || float64(b.indexed+len(b.queue[0])) > (1-ftsHeldBack)*float64(b.handed)) {
+		rows, ok := <-b.in
+		if !ok {
+			b.open = false
+			break
+		}
+		b.queue = append(b.queue, rows)
+		b.handed += len(rows)
+	}
+	if len(b.queue) == 0 {
+		return nil, false
+	}
+	rows := b.queue[0]
+	b.queue = b.queue[1:]
+	b.indexed += len(rows)
+	return rows, true
+}
+
+// add hands the indexer a source's sentences.
+func (f *ftsIndexer) add(rows []ftsRow) { f.sources <- rows }
+
+// close tells the indexer that no more sentences come.
+func (f *ftsIndexer) close() {
+	if !f.closed {
+		f.closed = true
+		close(f.sources)
+	}
+}
 
 // wait ends the input and returns the indexer's error.
 func (f *ftsIndexer) wait() error {
-	if !f.once {
-		f.once = true
-		close(f.rows)
+	f.close()
+	if !f.waited {
+		f.waited = true
 		f.err = <-f.done
 	}
 	return f.err
