@@ -285,8 +285,8 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 		row.Direction = directionOf(before) // 增加20个… in a task is a target that rises
 	}
 	row.Subject = p.subjectOf(s, f, d.Figures)
-	if n := ageGroup(p.Text, f, s.End); n != "" {
-		// 5岁以下儿童, 65岁及以上老年人: the bound names a group, it
+	if n := classBound(p.Text, f, s.End); n != "" {
+		// 5岁以下儿童, 100-199张医院: the bound names a class, it
 		// measures nothing and is no target or actual
 		row.Role, row.Subject = "", n
 	}
@@ -302,8 +302,37 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 		}
 	}
 	row.Period = spanEnd(row.Period, row.Role, window(before), f, row.Subject)
+	if row.Role == RoleChange {
+		row.Period = changePeriod(row.Period, window(before))
+	}
 	return row
 }
+
+// changePeriod returns the period of a change against a base year the
+// text names two years or more before it, from the base to the change's
+// period (比2015年增加1.53倍, in 2020: 2015/2020). A base at a date
+// (较2024年底) or the year before leaves the period as it is.
+func changePeriod(period, before string) string {
+	clause := before[strings.LastIndexAny(before, "；;。")+1:]
+	y := lastYearOf(period)
+	m := reBaseYear().FindAllStringSubmatchIndex(clause, -1)
+	if len(m) == 0 || y == "" {
+		return period
+	}
+	last := m[len(m)-1]
+	if rest := clause[last[1]:]; strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "末") || strings.HasPrefix(rest, "同期") {
+		return period
+	}
+	b := clause[last[2]:last[3]]
+	by, _ := strconv.Atoi(b)
+	if yy, _ := strconv.Atoi(y); yy-by >= 2 {
+		return b + "/" + y // over several years; against the year before, the year's own
+	}
+	return period
+}
+
+// reBaseYear is a comparison with a named year: 比2015年, 较2010年底.
+var reBaseYear = lazyRegexp(`(?:比|较|与)\s*(\d{4})\s*年`)
 
 // respectiveOf returns, for a figure after 分别 in its sentence, the index
 // of the figure with its unit before 分别 that it answers to, counting in
@@ -393,10 +422,18 @@ func isLevel(f Figure, subject string) bool {
 	return strings.HasPrefix(subject, "每") || strings.HasPrefix(subject, "人均") || strings.Contains(subject, "率")
 }
 
-// ageGroup returns the noun a bound of age qualifies (5岁以下儿童 → 儿童,
-// 65岁及以上老年人 → 老年人), or "" when the figure is no such bound.
-func ageGroup(text []rune, f Figure, end int) string {
-	if f.Unit != "岁" && f.Unit != "周岁" && f.Unit != "歲" || f.Qualifier == Exact || f.Qualifier == Approx || f.Qualifier == Range {
+// classBound returns the noun a bound or a range qualifies when the
+// figure names a class of it rather than measures anything (5岁以下儿童,
+// 65岁及以上老年人, 100-199张医院, 500万元以上项目), or "": a bound or a
+// range of a count, an age or an amount, followed at once by the noun. A
+// ratio so placed (90%以上的乡镇卫生院) is a share, a measure.
+func classBound(text []rune, f Figure, end int) string {
+	switch f.Qualifier {
+	case GT, GTE, LT, LTE, Range:
+	default:
+		return ""
+	}
+	if u := lex().unitNamed(f.Unit); f.Unit == "" || u != nil && u.class == ClassRatio || strings.Contains(f.Unit, "/") {
 		return ""
 	}
 	return nounAfter(text, f.End, end)
