@@ -175,11 +175,11 @@ outer:
 }
 
 // readDocument splits a document's body into sentences, follows its sections
-// and speaker turns, and finds its figures. Two stages run side by side, so
-// that a long document takes both cores: readBlocks cuts the body into
-// blocks and sentences and scans them for figures, and applyContext gives
-// each figure its context, in text order, from what the first stage hands
-// it (see step).
+// and speaker turns, and finds its figures, in two stages: readBlocks cuts
+// the body into blocks and sentences and scans them for figures, and
+// applyBatch gives each figure its context, in text order, from what the
+// first stage hands it (see step). For a long body the stages run side by
+// side on two goroutines, so that it takes both cores.
 func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 	bodyLen := 0
 	for _, b := range d.Body {
@@ -192,6 +192,14 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 	sc.skips = sc.skips[:0]
 	p.ctx = docContext{doc: d, marksFor: -1, placesFor: -1, sectionOpen: true}
 
+	first := 0 // the first figure of the last sentence, for applyBatch
+	if bodyLen < pipelineMin {
+		// a short body: the stages' hand-over would cost more than the
+		// second core gives
+		p.readBlocks(sc, d, func(b *[]step) { p.applyBatch(d, b, &first) })
+		d.Skips = append([]Skip(nil), sc.skips...)
+		return
+	}
 	steps := make(chan *[]step, 4)
 	var failed any // a panic of readBlocks, raised again here
 	go func() {
@@ -199,9 +207,11 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 			failed = recover()
 			close(steps)
 		}()
-		p.readBlocks(sc, d, steps)
+		p.readBlocks(sc, d, func(b *[]step) { steps <- b })
 	}()
-	p.applyContext(d, steps)
+	for b := range steps {
+		p.applyBatch(d, b, &first)
+	}
 	if failed != nil {
 		panic(failed)
 	}
@@ -230,6 +240,11 @@ type step struct {
 	table    *Table
 }
 
+// pipelineMin is the body length, in runes, from which readDocument runs
+// its two stages on two goroutines: below it they run one after the other.
+// (A variable so that a test can run both ways on the same text.)
+var pipelineMin = 1 << 17
+
 // stepBatch is how many steps readBlocks hands over at once.
 const stepBatch = 256
 
@@ -240,21 +255,23 @@ var stepBatches = sync.Pool{New: func() any {
 }}
 
 // readBlocks is the first stage of readDocument: it segments the body,
-// follows headings and turns, splits sentences and scans them, and sends
-// what it finds to applyContext in batches.
-func (p *Parsed) readBlocks(sc *scanner, d *Doc, steps chan<- *[]step) {
+// follows headings and turns, splits sentences and scans them, and hands
+// what it finds to the second stage in batches.
+func (p *Parsed) readBlocks(sc *scanner, d *Doc, handOver func(*[]step)) {
 	text := p.Text
 	batch := stepBatches.Get().(*[]step)
 	emit := func(st step) {
 		*batch = append(*batch, st)
 		if len(*batch) == stepBatch {
-			steps <- batch
+			handOver(batch)
 			batch = stepBatches.Get().(*[]step)
 		}
 	}
 	defer func() {
 		if len(*batch) > 0 {
-			steps <- batch
+			handOver(batch)
+		} else {
+			stepBatches.Put(batch)
 		}
 	}()
 	var section1, section2 string
@@ -345,47 +362,45 @@ func (p *Parsed) readBlocks(sc *scanner, d *Doc, steps chan<- *[]step) {
 	}
 }
 
-// applyContext is the second stage of readDocument: it takes the steps of
-// readBlocks in order, keeps the sentences, and gives each figure its
-// context.
-func (p *Parsed) applyContext(d *Doc, steps <-chan *[]step) {
-	first := 0 // the first figure of the last sentence
-	for batch := range steps {
-		for i := range *batch {
-			st := &(*batch)[i]
-			switch st.kind {
-			case stepParagraph:
-				p.ctx.newParagraph(len(d.Sentences))
-			case stepTitlePeriod:
-				if m := periodMarks(st.text, d.Date); len(m) > 0 {
-					p.ctx.paraPeriod = m[len(m)-1].period
-				}
-			case stepTurn:
-				p.ctx.newTurn()
-			case stepHeading:
-				p.ctx.heading(st.text)
-			case stepSentence:
-				d.Sentences = append(d.Sentences, st.sentence)
-				first = len(d.Figures)
-			case stepFigure:
-				si := len(d.Sentences) - 1
-				if st.table != nil {
-					d.Figures = append(d.Figures, p.context(d, st.fig, si, st.table))
-					continue
-				}
-				row := p.context(d, st.fig, si, nil)
-				if len(d.Figures) > first {
-					p.continueList(&d.Figures[len(d.Figures)-1], &row)
-				}
-				d.Figures = append(d.Figures, row)
-			case stepEndParagraph:
-				p.ctx.endParagraph()
+// applyBatch is the second stage of readDocument: it takes a batch of
+// steps of readBlocks, in order, keeps the sentences and gives each figure
+// its context; first carries the index of the first figure of the last
+// sentence from batch to batch.
+func (p *Parsed) applyBatch(d *Doc, batch *[]step, first *int) {
+	for i := range *batch {
+		st := &(*batch)[i]
+		switch st.kind {
+		case stepParagraph:
+			p.ctx.newParagraph(len(d.Sentences))
+		case stepTitlePeriod:
+			if m := periodMarks(st.text, d.Date); len(m) > 0 {
+				p.ctx.paraPeriod = m[len(m)-1].period
 			}
+		case stepTurn:
+			p.ctx.newTurn()
+		case stepHeading:
+			p.ctx.heading(st.text)
+		case stepSentence:
+			d.Sentences = append(d.Sentences, st.sentence)
+			*first = len(d.Figures)
+		case stepFigure:
+			si := len(d.Sentences) - 1
+			if st.table != nil {
+				d.Figures = append(d.Figures, p.context(d, st.fig, si, st.table))
+				continue
+			}
+			row := p.context(d, st.fig, si, nil)
+			if len(d.Figures) > *first {
+				p.continueList(&d.Figures[len(d.Figures)-1], &row)
+			}
+			d.Figures = append(d.Figures, row)
+		case stepEndParagraph:
+			p.ctx.endParagraph()
 		}
-		clear(*batch) // let the strings and tables it holds go
-		*batch = (*batch)[:0]
-		stepBatches.Put(batch)
 	}
+	clear(*batch) // let the strings and tables it holds go
+	*batch = (*batch)[:0]
+	stepBatches.Put(batch)
 }
 
 // maxTitle is the longest paragraph, in runes, read as the title of a table
