@@ -87,6 +87,10 @@ type Table struct {
 	// placeRows caches whether the rows are labelled by places (see
 	// Table.labelsArePlaces): 0 not yet known, 1 yes, -1 no.
 	placeRows int8
+
+	// flatUnits, when set, are the units of the value columns read from a
+	// header a flattened page no longer lines up (see readFlatUnits).
+	flatUnits map[int]cellUnit
 }
 
 // TableRow is one line of a table, split into cells aligned to the table's columns.
@@ -385,6 +389,134 @@ func splitSpaced(text []rune, ln Span) ([]Span, bool) {
 		cells = append(cells, t.sp)
 	}
 	return cells, true
+}
+
+// readFlatUnits gives the value columns of t their units from a header
+// that no longer stands over its columns: a yearbook page flattened into
+// lines of words (年 份  # 医 院 (人) # 医 生 (张) …) above and in the table.
+// It applies only where most value columns take no unit otherwise. Read in
+// order, line by line, the header's units in brackets and its # marks (a
+// part of the column before it) must be as many as the value columns;
+// each unit then opens a column and each # takes the unit of the column it
+// is part of, and every value of a # column must be at most the value of
+// that column in its row, else nothing is assigned.
+func (s *segmenter) readFlatUnits(t *Table, top int) {
+	if len(t.Rows) == 0 {
+		return
+	}
+	var cols []int // the value columns
+	for c := 0; c < t.Columns; c++ {
+		if c == t.LabelCol || c == t.SerialCol || c == t.UnitCol || c == 0 && t.yearsWhereFilled(0) {
+			continue
+		}
+		for _, r := range t.Rows {
+			if t.class(r, c, false) == cellNumber {
+				cols = append(cols, c)
+				break
+			}
+		}
+	}
+	data := t.Rows[len(t.Rows)-1]
+	unitless := 0
+	for _, c := range cols {
+		if _, ok := t.rowUnit(t.text, data, c); !ok {
+			unitless++
+		}
+	}
+	if len(cols) < 2 || 2*unitless < len(cols) {
+		return
+	}
+	// the header's lines: those right above the table, then its own
+	var lines []Span
+	for i := top - 1; i >= 0; i-- {
+		l := &s.lines[i]
+		rs := s.text[l.line.Start:l.line.End]
+		if l.blank || l.note || l.caption || hasSentenceEnd(rs) || l.prose && !isTranslation(rs) {
+			break
+		}
+		lines = append([]Span{l.line}, lines...)
+	}
+	for _, r := range t.Header {
+		lines = append(lines, r.Line)
+	}
+	for _, r := range t.Rows {
+		if !t.hasNumberIn(r) {
+			lines = append(lines, r.Line) // a line of units under the header
+		}
+	}
+	type mark struct {
+		unit cellUnit
+		sub  bool
+	}
+	var marks []mark
+	for _, ln := range lines {
+		rs := s.text[ln.Start:ln.End]
+		for i := 0; i < len(rs); i++ {
+			switch rs[i] {
+			case '#', '＃':
+				marks = append(marks, mark{sub: true})
+			case '(', '（':
+				j := i + 1
+				for j < len(rs) && rs[j] != ')' && rs[j] != '）' {
+					j++
+				}
+				if j < len(rs) && slices.ContainsFunc(rs[i+1:j], isCJKIdeograph) {
+					if u, ok := parseUnitText(string(rs[i+1 : j])); ok {
+						marks = append(marks, mark{unit: u})
+					}
+				}
+				i = j
+			}
+		}
+	}
+	if len(marks) != len(cols) || marks[0].sub {
+		return
+	}
+	units := map[int]cellUnit{}
+	parent := -1
+	for k, m := range marks {
+		c := cols[k]
+		if !m.sub {
+			units[c], parent = m.unit, c
+			continue
+		}
+		units[c] = units[parent]
+		for _, r := range t.Rows {
+			a, errA := ParseDecimal(strings.TrimSpace(t.cellText(r, c)), 0)
+			b, errB := ParseDecimal(strings.TrimSpace(t.cellText(r, parent)), 0)
+			if errA == nil && errB == nil && b.Less(a) {
+				return // a part larger than its whole: not this reading
+			}
+		}
+	}
+	t.flatUnits = units
+}
+
+// yearsWhereFilled reports whether column c holds a year in every body
+// row that fills it (a yearbook's column of years, with a line of units
+// under the header left blank there).
+func (t *Table) yearsWhereFilled(c int) bool {
+	years := 0
+	for _, r := range t.Rows {
+		if c >= len(r.Cells) || r.Cells[c].Len() == 0 {
+			continue
+		}
+		if t.class(r, c, true) != cellYear {
+			return false
+		}
+		years++
+	}
+	return years > 0
+}
+
+// hasNumberIn reports whether a row holds a number in a cell.
+func (t *Table) hasNumberIn(r TableRow) bool {
+	for c := range r.Cells {
+		if t.class(r, c, false) == cellNumber {
+			return true
+		}
+	}
+	return false
 }
 
 // spacedHeader takes into a spaced table the line right above its first
@@ -911,6 +1043,7 @@ func (s *segmenter) table(start int) (int, bool) {
 	}
 	top := s.takeCaption(t, start)
 	end = s.takeNotes(t, end)
+	s.readFlatUnits(t, top)
 	span := Span{trimPadding(s.text, s.lines[top].line).Start, trimPadding(s.text, s.lines[end].line).End}
 	if t.Caption.Len() > 0 {
 		span.Start = t.Caption.Start

@@ -181,6 +181,9 @@ func (t *Table) rowUnit(text []rune, r TableRow, col int) (cellUnit, bool) {
 	if u, ok := unitInParens(label); ok {
 		return u, true
 	}
+	if u, ok := t.flatUnits[col]; ok {
+		return u, true // a flattened header, read in order
+	}
 	if u, ok := unitInParens(t.ColumnHeader(col)); ok {
 		return u, true
 	}

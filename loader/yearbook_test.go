@@ -116,6 +116,50 @@ var yearbookTests = []struct {
 		},
 	},
 	{
+		// A yearbook page flattened into lines of words (广州 18-17): the
+		// header no longer stands over its columns, but read in order its
+		// units and # marks are one to a column.
+		name: "a flattened header read in order",
+		text: "18-17 主要年份卫生事业基本情况\n" +
+			"Basic Statistics on Public Health in Main Years\n\n" +
+			"卫生机构数   卫   生   卫生机构   每万人口 每万人口\n" +
+			"  (个)   技术人员   床位数   医生数 医院床位数\n" +
+			"年 份   # 医 院 (人) # 医 生 (张) # 医 院 (人) (张)\n" +
+			"  Health Care Hospitals Medical Doctors Hospital Hospitals Doctors Hospital Beds\n" +
+			"Year Institutions   Professionals   Beds   per 10000 per 10000\n" +
+			"  (unit)   (person)   (bed)   Population Population\n" +
+			"              (person) (bed)\n" +
+			"1978      1589   140    31547    12014    17109    14382    24.88    29.78\n" +
+			"1980      1802   141    35792    14566    17673    14747    29.02    29.38\n",
+		cells: []cellWant{
+			{"1589", "个", "1978", "", ""},
+			{"140", "个", "1978", "", ""},
+			{"31547", "人", "1978", "", ""},
+			{"12014", "人", "1978", "", ""},
+			{"17109", "张", "1978", "", ""},
+			{"14382", "张", "1978", "", ""},
+			{"24.88", "人", "1978", "", ""},
+			{"29.38", "张", "1980", "", ""},
+		},
+	},
+	{
+		// Read in order, this flattened header (湖南 14-7) would make a
+		// part larger than its whole (11.54 under 5.52): no unit is
+		// guessed.
+		name: "a flattened header that does not read in order",
+		text: "14-7 卫生事业基本情况\n\n" +
+			"  卫生机构数   卫生机构 床位数 卫生机构 技术人员数\n" +
+			"      (万张)   (万人)\n" +
+			"年份 (个) #医院、 Number of #医院、 Medical #医生\n" +
+			"1978      9477   4374    11.14    5.52    11.54    5.38\n" +
+			"1979      9753   4387    11.56    5.93    12.54    5.80\n",
+		cells: []cellWant{
+			{"9477", "", "1978", "", ""},
+			{"11.14", "", "1978", "", ""},
+			{"5.80", "", "1979", "", ""},
+		},
+	},
+	{
 		// A table of places (乐山 17-3): each row's place is its region, the
 		// title names the measure, the columns are years.
 		name: "rows of places under years",
