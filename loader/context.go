@@ -419,7 +419,12 @@ func isLevel(f Figure, subject string) bool {
 	if u := lex().unitNamed(f.Unit); u != nil && (u.class == ClassRatio || u.class == ClassRate) || strings.Contains(f.Unit, "/") {
 		return true
 	}
-	return strings.HasPrefix(subject, "每") || strings.HasPrefix(subject, "人均") || strings.Contains(subject, "率")
+	for _, w := range words("per-head") {
+		if strings.HasPrefix(subject, w) {
+			return true
+		}
+	}
+	return hasWord(subject, "rate-noun")
 }
 
 // classBound returns the noun a bound or a range qualifies when the
@@ -458,12 +463,12 @@ func respectiveName(s Sentence, si int, before string, f Figure, prior []Row) st
 		switch b := byteOffset(s.Text, prior[i].Start-s.Start); {
 		case b > at:
 			k++
-		case b >= at-len(clause):
-			inList++ // a figure inside a name (5岁以下) is no item
+		case b >= at-len(clause) && prior[i].Role != "":
+			inList++ // a measure in the list: not a list of names
 		}
 	}
-	if k >= len(names) || inList > 0 && !strings.Contains(clause, "岁") && !strings.Contains(clause, "歲") {
-		return ""
+	if k >= len(names) || inList > 0 {
+		return "" // a bound naming a class inside a name (5岁以下) has no role
 	}
 	return subjectOfLabel(leadTrimmed(strings.TrimSpace(names[k])))
 }
@@ -710,8 +715,10 @@ func periodMarks(text, docDate string) []periodMark {
 	// first the words' first runes are looked up in trig, which is free.
 	findIf := func(words []string, re func() *regexp.Regexp) [][]int {
 		for _, w := range words {
+			// a word whose first rune has no trigger bit is looked for
+			// all the same: the bits only spare searches
 			r, _ := utf8.DecodeRuneInString(w)
-			if trig&periodTrigger(r) != 0 && strings.Contains(text, w) {
+			if bit := periodTrigger(r); (bit == 0 || trig&bit != 0) && strings.Contains(text, w) {
 				if re == nil {
 					return [][]int{} // the words are there: the caller searches
 				}
