@@ -23,7 +23,8 @@ import (
 // written against, each with a reading by FIGURES.md made before the loader
 // ran on it. "tune" is the part rules were fixed with; each later part was
 // measured once untouched (the honest numbers, in the README) and then
-// fixed with too. See its README.
+// fixed with too, except the last two, sixth-a and sixth-b, which no rule
+// has been written from. See its README.
 
 // corpusGold is one line of a NAME.gold.jsonl file of the unseen corpus.
 type corpusGold struct {
@@ -243,7 +244,7 @@ func scoreCorpus(t *testing.T, dir string) *corpusScore {
 				continue
 			}
 			r := rows[hit]
-			ok := sameNumber(r.Value, g.Value) && sameNumber(r.ValueMax, g.ValueMax) && r.Unit == g.Unit && r.Qualifier == g.Qualifier
+			ok := sameNumber(r.Value, g.Value) && sameNumber(r.ValueMax, g.ValueMax) && sameUnit(t, r.Unit, g.Unit) && r.Qualifier == g.Qualifier
 			for _, k := range ks {
 				if ok {
 					score.right[k]++
@@ -302,6 +303,51 @@ func scoreCorpus(t *testing.T, dir string) *corpusScore {
 	return score
 }
 
+// sameUnit reports whether two units are the same, written in the same
+// script or not: readers of pages in traditional characters wrote 個 as
+// written or as 个 (lexicon/traditional.tsv pairs the forms).
+func sameUnit(t *testing.T, a, b string) bool {
+	if a == b {
+		return true
+	}
+	simplified := traditionalForms(t)
+	fold := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if s, ok := simplified[r]; ok {
+				return s
+			}
+			return r
+		}, s)
+	}
+	return fold(a) == fold(b)
+}
+
+// traditionalForms maps each traditional form in lexicon/traditional.tsv
+// to its simplified one.
+func traditionalForms(t *testing.T) map[rune]rune {
+	t.Helper()
+	if traditional != nil {
+		return traditional
+	}
+	data, err := os.ReadFile(filepath.Join("lexicon", "traditional.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[rune]rune{}
+	for _, ln := range strings.Split(string(data), "\n") {
+		s, tr, ok := strings.Cut(ln, "\t")
+		if !ok || strings.HasPrefix(ln, "#") {
+			continue
+		}
+		m[[]rune(tr)[0]] = []rune(s)[0]
+	}
+	traditional = m
+	return m
+}
+
+// traditional caches traditionalForms.
+var traditional map[rune]rune
+
 // samePeriod reports whether two periods are the same, a span of years
 // written 2021/2025 (as mediq stores it) or 2021-2025.
 func samePeriod(a, b string) bool {
@@ -345,6 +391,8 @@ func TestUnseenCorpus(t *testing.T) {
 		{"fourth-b", bars{0.99, 0.99, 0.79, 0.74, 0.98, 0.99, 0.96}},
 		{"fifth-a", bars{0.99, 0.98, 0.49, 0.96, 0.97, 0.97, 0.90}},
 		{"fifth-b", bars{0.99, 0.96, 0.48, 0.83, 0.94, 0.99, 0.48}},
+		{"sixth-a", bars{0.98, 0.99, 0.98, 0.82, 0.96, 0.94, 0.79}},
+		{"sixth-b", bars{0.99, 0.99, 0.99, 0.94, 0.96, 0.99, 0.79}},
 	} {
 		t.Run(half.name, func(t *testing.T) {
 			s := scoreCorpus(t, filepath.Join("testdata", "unseen", half.name))
