@@ -168,7 +168,7 @@ func (sc *scanner) scanRange(start, end int) []Figure {
 	prevEnd := start
 	for i := start; i < end; {
 		r := sc.text[i]
-		if r < '0' && r != '-' || r > '9' && r < 0x3007 {
+		if !mayOpenNumber(r) {
 			i++ // the common case: neither a digit, a sign nor a Han numeral
 			continue
 		}
@@ -209,6 +209,21 @@ func (sc *scanner) scanRange(start, end int) []Figure {
 		i = next
 	}
 	return out
+}
+
+// mayOpenNumber reports whether a number-like token may start with r: a
+// digit, half- or full-width, a sign, or a Chinese numeral (百分之 starts
+// with one). Every other rune of a text is passed over at once.
+func mayOpenNumber(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9', r == '-':
+		return true
+	case r < 0x3007:
+		return false
+	case r >= '０' && r <= '９', r == '－', r == '−', r == '负':
+		return true
+	}
+	return isChineseNumeral(r)
 }
 
 // listQualifier returns the qualifier a figure takes from the one before it
