@@ -113,3 +113,39 @@ func FuzzParseChinese(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParse checks, on any text read as a document, that giving figures
+// their context never panics, that every row's raw is the text at its
+// offsets, and that its sentence holds it.
+func FuzzParse(f *testing.F) {
+	seedLines(f)
+	for _, tt := range contextTests {
+		f.Add(tt.text)
+	}
+	for _, tt := range yearbookTests {
+		f.Add(tt.text)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		src := sources.Source{File: "f.txt", Text: s, Bytes: []byte(s), Documents: []sources.Document{{
+			Title: "f", Issuers: []string{"某机关"}, Date: "2025-11-14", Kind: sources.KindNotice, Region: "广西",
+		}}}
+		p, err := loader.Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := []rune(s)
+		for _, d := range p.Documents {
+			for _, r := range d.Figures {
+				if r.Start < 0 || r.End > len(text) || r.Start >= r.End || string(text[r.Start:r.End]) != r.Raw {
+					t.Fatalf("row %q at [%d,%d) is not the text there", r.Raw, r.Start, r.End)
+				}
+				if st := d.Sentences[r.Sentence]; r.Start < st.Start || r.End > st.End {
+					t.Fatalf("row %q at [%d,%d) lies outside its sentence [%d,%d)", r.Raw, r.Start, r.End, st.Start, st.End)
+				}
+			}
+		}
+	})
+}
