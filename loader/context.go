@@ -313,10 +313,13 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 // period (比2015年增加1.53倍, in 2020: 2015/2020). A base at a date
 // (较2024年底) or the year before leaves the period as it is.
 func changePeriod(period, before string) string {
-	clause := before[strings.LastIndexAny(before, "；;。")+1:]
+	clause := before[runes.LastIndexAny(before, "；;。")+1:]
 	y := lastYearOf(period)
+	if y == "" || !strings.Contains(clause, "年") {
+		return period
+	}
 	m := reBaseYear().FindAllStringSubmatchIndex(clause, -1)
-	if len(m) == 0 || y == "" {
+	if len(m) == 0 {
 		return period
 	}
 	last := m[len(m)-1]
@@ -365,7 +368,7 @@ func respectiveOf(s Sentence, si int, before string, f Figure, prior []Row) int 
 		// their unit (收入9724.48亿元，支出9296.37亿元，分别比上年增长6.7%、
 		// 13.9%). Where words come between (…住院费用基金支付比例分别达到),
 		// they name the list and no figure answers.
-		clause := strings.LastIndexAny(before[:at], "；;。") + 1
+		clause := runes.LastIndexAny(before[:at], "；;。") + 1
 		k = 0
 		for i := first; i < len(prior); i++ {
 			r := prior[i]
@@ -453,7 +456,7 @@ func respectiveName(s Sentence, si int, before string, f Figure, prior []Row) st
 	if at < 0 {
 		return ""
 	}
-	clause := before[strings.LastIndexAny(before[:at], "，,；;。：:")+1 : at]
+	clause := before[runes.LastIndexAny(before[:at], "，,；;。：:")+1 : at]
 	names := strings.Split(clause, "、")
 	if len(names) < 2 {
 		return ""
@@ -502,7 +505,7 @@ func respectivePeriod(before string, marks []periodMark, s Sentence, si int, f F
 	if at < 0 {
 		return ""
 	}
-	clause := max(0, strings.LastIndexAny(before[:at], "；;。")) // the list is in 分别's clause
+	clause := max(0, runes.LastIndexAny(before[:at], "；;。")) // the list is in 分别's clause
 	var list []string
 	for _, m := range marks {
 		if m.at <= at && m.at > clause {
@@ -750,7 +753,10 @@ func periodMarks(text, docDate string) []periodMark {
 			clause: w == "目前" || w == "当前",
 		})
 	}
-	spans := findIf([]string{"-", "—", "–", "~", "～", "至", "到"}, reYearSpan)
+	var spans [][]int
+	if len(years) > 0 { // 2021—2025年 ends with a year before 年
+		spans = findIf([]string{"-", "—", "–", "~", "～", "至", "到"}, reYearSpan)
+	}
 	for _, m := range years {
 		named := false
 		for _, sp := range spans {
@@ -1072,7 +1078,7 @@ func lastDay(y, m int) int {
 // at the top of this file).
 func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 	clause := before
-	if i := strings.LastIndexAny(clause, "，,；;。"); i >= 0 {
+	if i := runes.LastIndexAny(clause, "，,；;。"); i >= 0 {
 		clause = clause[i:]
 	}
 	tail := lastRunes(before, 16)
@@ -1302,7 +1308,7 @@ func lazyRegexp(pattern string) func() *regexp.Regexp {
 // 高于全省平均(…)), and returns the place whose level it is.
 func baseInBrackets(sentence string, at int, mentions []regions.Mention) (string, bool) {
 	text := window(sentence[:at])
-	open := strings.LastIndexAny(text, "(（")
+	open := runes.LastIndexAny(text, "(（")
 	if open < 0 || strings.ContainsAny(text[open:], ")）") {
 		return "", false
 	}
@@ -1620,7 +1626,7 @@ func subjectOfLabel(label string) string {
 		return ""
 	}
 	if u, ok := unitInParens(s); ok && u.unit != "" {
-		if i := strings.LastIndexAny(s, "(（"); i >= 0 {
+		if i := runes.LastIndexAny(s, "(（"); i >= 0 {
 			s = strings.TrimSpace(s[:i]) // (个) alone: a unit, no name
 		}
 	}

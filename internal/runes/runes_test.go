@@ -1,6 +1,7 @@
 package runes
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -13,6 +14,11 @@ func check(t *testing.T, s string) {
 		wr, wn := utf8.DecodeRuneInString(s[i:])
 		if r != wr || n != wn {
 			t.Fatalf("At(%q, %d) = %q, %d; utf8 gives %q, %d", s, i, r, n, wr, wn)
+		}
+	}
+	for _, chars := range []string{"；;。", "，,；;。：:", "(（", "", "a\xe5"} {
+		if got, want := LastIndexAny(s, chars), strings.LastIndexAny(s, chars); got != want && utf8.ValidString(s) {
+			t.Fatalf("LastIndexAny(%q, %q) = %d; strings gives %d", s, chars, got, want)
 		}
 	}
 	for i := 1; i <= len(s); i++ {
