@@ -391,6 +391,10 @@ func splitSpaced(text []rune, ln Span) ([]Span, bool) {
 	return cells, true
 }
 
+// maxFlatHeader is the most lines above a table readFlatUnits reads as
+// its header.
+const maxFlatHeader = 12
+
 // readFlatUnits gives the value columns of t their units from a header
 // that no longer stands over its columns: a yearbook page flattened into
 // lines of words (年 份  # 医 院 (人) # 医 生 (张) …) above and in the table.
@@ -427,11 +431,13 @@ func (s *segmenter) readFlatUnits(t *Table, top int) {
 		return
 	}
 	// the header's lines: those right above the table, then its own
+	// the header's lines: the paragraphs right above the table (at most
+	// maxFlatHeader, none of an earlier table), then the table's own
 	var lines []Span
-	for i := top - 1; i >= 0; i-- {
+	for k, i := len(s.para)-1, top-1; k >= 0 && s.para[k] == i && top-i <= maxFlatHeader; k, i = k-1, i-1 {
 		l := &s.lines[i]
 		rs := s.text[l.line.Start:l.line.End]
-		if l.blank || l.note || l.caption || hasSentenceEnd(rs) || l.prose && !isTranslation(rs) {
+		if l.note || l.caption || hasSentenceEnd(rs) || l.prose && !isTranslation(rs) {
 			break
 		}
 		lines = append([]Span{l.line}, lines...)
