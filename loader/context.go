@@ -494,7 +494,18 @@ func leadTrimmed(s string) string {
 // only the words of a comparison (分别较2024年底).
 func generic(subject string) bool {
 	s := strings.TrimSpace(subject)
-	return s == "" || strings.HasPrefix(s, "分别") || strings.HasPrefix(s, "较") || strings.HasPrefix(s, "比")
+	return s == "" || strings.HasPrefix(s, "分别") || opensComparison(s)
+}
+
+// opensComparison reports whether a phrase opens with the words of a
+// comparison (比上年, 较2024年底, 同比, 环比): it names a base, no measure.
+func opensComparison(s string) bool {
+	for _, w := range words("comparison") {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // respectivePeriod applies 分别 to periods: in 到2022年和2030年…分别不低于22%
@@ -1449,7 +1460,7 @@ func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
 	if slices.Contains(words("subject-lead"), n) {
 		n = "" // 其中110家: a part of the set named before
 	}
-	if prev != nil && (n == "" || strings.Trim(n, "和及与或、 ") == "" || strings.HasPrefix(n, "比") || strings.HasPrefix(n, "较") || strings.HasPrefix(n, "与") || strings.HasPrefix(n, "同比")) {
+	if prev != nil && (n == "" || strings.Trim(n, "和及与或、 ") == "" || opensComparison(n)) {
 		// 总数1070785个，比上年增加37867个: a change of the measure before it
 		return prev.Subject
 	}
