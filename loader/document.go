@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -76,6 +77,11 @@ type Row struct {
 // Parse reads one source into documents, sentences and figures. Every body
 // marker must be found; problems are reported together as an ErrorList.
 func Parse(src sources.Source) (*Parsed, error) {
+	if len(src.Text) > maxTextBytes {
+		var errs ErrorList
+		errs.Add(Position{File: src.File}, ErrTooLarge, fmt.Sprintf("the text is %d bytes, more than the %d the loader reads; split the file into several", len(src.Text), maxTextBytes))
+		return nil, errs.Err()
+	}
 	p := &Parsed{Source: src}
 	p.decode()
 	text := p.Text
@@ -239,6 +245,13 @@ type step struct {
 	fig      Figure
 	table    *Table
 }
+
+// MaxTextBytes is the longest source text Parse reads: its rune offsets are
+// kept in 32 bits.
+const MaxTextBytes = math.MaxInt32
+
+// maxTextBytes is MaxTextBytes, a variable so that a test can lower it.
+var maxTextBytes = MaxTextBytes
 
 // pipelineMin is the body length, in runes, from which readDocument runs
 // its two stages on two goroutines: below it they run one after the other.

@@ -1,7 +1,9 @@
 package loader
 
 import (
+	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/mediq/mediq/sources"
@@ -33,5 +35,16 @@ func TestPipelineSameRows(t *testing.T) {
 				t.Errorf("%s document %d: the two goroutines read it otherwise than one", s.File, i+1)
 			}
 		}
+	}
+}
+
+// TestTooLarge checks that a text longer than the loader reads is refused
+// with an error that names the file and says what to do.
+func TestTooLarge(t *testing.T) {
+	defer func(n int) { maxTextBytes = n }(maxTextBytes)
+	maxTextBytes = 8
+	_, err := Parse(sources.Source{File: "big.txt", Text: "全区参保率达到95%。"})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "big.txt") || !strings.Contains(err.Error(), "split") {
+		t.Fatalf("Parse of a text over the limit: %v, want ErrTooLarge naming big.txt", err)
 	}
 }

@@ -54,6 +54,8 @@ var (
 	ErrMarkerNotFound = errors.New("body marker not found")
 	// ErrEmptyBody means a body span holds no text.
 	ErrEmptyBody = errors.New("empty body")
+	// ErrTooLarge means a source's text is longer than the loader reads.
+	ErrTooLarge = errors.New("text too large")
 )
 
 // Error is a problem at a position in a source.
