@@ -264,6 +264,7 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 	if pr := respectivePeriod(before, marks, s, si, f, d.Figures); pr != "" {
 		row.Period = pr
 	}
+	inherited := row.Period == "" // from the paragraph, not the sentence
 	if row.Period == "" {
 		row.Period = c.paraPeriod
 	}
@@ -302,6 +303,11 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 		}
 	}
 	row.Period = spanEnd(row.Period, row.Role, window(before), f, row.Subject)
+	if inherited && strings.HasSuffix(row.Period, "-12-31") && isFlow(f, row.Subject) {
+		// 2022年末… then 居民平均就诊6.0次: a year's end dates what stands
+		// at it; what flows through the year is the year's
+		row.Period = row.Period[:4]
+	}
 	if row.Role == RoleChange {
 		row.Period = changePeriod(row.Period, window(before))
 	}
@@ -428,6 +434,19 @@ func isLevel(f Figure, subject string) bool {
 		}
 	}
 	return hasWord(subject, "rate-noun")
+}
+
+// isFlow reports whether a figure counts what flows through a period
+// rather than what stands at its end: visits, bed-days, money spent or
+// received, a rate over the year (lexicon/roles.tsv, flow-unit and
+// flow-noun).
+func isFlow(f Figure, subject string) bool {
+	for _, u := range words("flow-unit") {
+		if f.Unit == u {
+			return true
+		}
+	}
+	return hasWord(subject, "flow-noun")
 }
 
 // classBound returns the noun a bound or a range qualifies when the
@@ -1553,6 +1572,14 @@ func nounBefore(text []rune, sentStart, at int) string {
 			s, trimmed = strings.TrimSpace(s[:at]), true // 增加到2022年: the date is the figure's
 		}
 		if m := reBaseTail().FindStringIndex(s); m != nil && m[0] > 0 {
+			if head := strings.TrimSpace(s[:m[0]]); opensComparison(head) || head == "相" {
+				// 相比上年基金收入增长: the base opens the phrase, the
+				// measure follows it
+				if b := reBaseHead().FindStringIndex(s); b != nil && b[1] < len(s) {
+					s, trimmed = strings.TrimSpace(s[b[1]:]), true
+					continue
+				}
+			}
 			s, trimmed = strings.TrimSpace(s[:m[0]]), true // 总收入…比上年: the base is not the measure
 		}
 		if strings.HasSuffix(s, "同比") {
@@ -1623,6 +1650,10 @@ func trailingDate(s string) int {
 // reSpaces are the spaces of `\s` in Go's regular expressions.
 const reSpaces = " \t\n\f\r"
 
+// reBaseHead is a comparison base opening a phrase: 相比上年, 与上年相比,
+// 比上年, 较2024年底.
+var reBaseHead = lazyRegexp(`^(?:相比|相较|与|和|较|比|同)\s*(?:上年|去年|上月|年初|同期|\d{4}\s*年(?:底|末)?)(?:同期)?(?:相比|比较)?`)
+
 // reBaseTail is a comparison base ending a clause: 比上年, 较2024年底, 与去年同期相比.
 var reBaseTail = lazyRegexp(`(?:比|较|与|同)\s*(?:上年|去年|上月|年初|同期|全国|\d{4}\s*年)[^比较]*$`)
 
@@ -1643,6 +1674,10 @@ func subjectOfLabel(label string) string {
 	}
 	s = strings.TrimLeft(s, "#＃ \u3000")
 	s = reLeadingSerial().ReplaceAllString(s, "")
+	// 医院分级别: 三级医院: a group's name, then the row's own
+	if _, name, ok := cutAny(s, ":："); ok && strings.TrimSpace(name) != "" {
+		s = strings.TrimSpace(name)
+	}
 	// a bilingual yearbook's header: keep the Chinese, drop the translation
 	if i := strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }); i > 0 && s[:i] != "" {
 		s = strings.TrimSpace(s[:i])

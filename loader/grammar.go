@@ -105,6 +105,9 @@ type scanner struct {
 	name  []bool
 	lx    *lexicon
 	skips []Skip
+	// inCell is set while a table cell is scanned: a cell of numbers holds
+	// a number, so 1973.8 is no year and month there.
+	inCell bool
 }
 
 func newScanner(text []rune, body []Span) *scanner {
@@ -662,7 +665,7 @@ func (sc *scanner) arabic(i, start, end, prevEnd int) (Figure, int, bool) {
 		sc.skipDigits(i, e, SkipDate)
 		return Figure{}, e, false
 	}
-	if k := strings.IndexAny(numText, ".．"); k == 4 && isYear(numText[:4]) && len(numText) <= 7 && sc.lx.unitAt(sc.text, j, end, true) == nil && !sc.magnitudeAt(j) {
+	if k := strings.IndexAny(numText, ".．"); k == 4 && !sc.inCell && isYear(numText[:4]) && len(numText) <= 7 && sc.lx.unitAt(sc.text, j, end, true) == nil && !sc.magnitudeAt(j) {
 		sc.skipDigits(i, j, SkipDate) // 2025.11: a year and month
 		return Figure{}, j, false
 	}

@@ -360,7 +360,9 @@ func (sc *scanner) tableRowFigures(t *Table, r TableRow) []Figure {
 		case col == t.UnitCol || isEmptyCell(cell):
 			continue
 		}
+		sc.inCell = true
 		found := sc.scanRange(c.Start, c.End)
+		sc.inCell = false
 		for _, f := range found {
 			if f.Unit == "" {
 				if u, ok := t.rowUnit(sc.text, r, col); ok {

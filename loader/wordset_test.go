@@ -128,3 +128,18 @@ func FuzzSearchFromYears(f *testing.F) {
 		}
 	})
 }
+
+func TestSubjectOfLabel(t *testing.T) {
+	for _, c := range []struct{ label, want string }{
+		{"医院分级别: 三级医院", "三级医院"},
+		{"其中：医院", "医院"},
+		{"基金收入(亿元)", "基金收入"},
+		{"(个)", ""},
+		{"其中:", ""},
+		{"1.基本医疗保险参保率", "基本医疗保险参保率"},
+	} {
+		if got := subjectOfLabel(c.label); got != c.want {
+			t.Errorf("subjectOfLabel(%q) = %q, want %q", c.label, got, c.want)
+		}
+	}
+}

@@ -160,6 +160,20 @@ var yearbookTests = []struct {
 		},
 	},
 	{
+		// A row label that names its group first (医院分级别: 三级医院), and a
+		// value that reads like a year and month (1973.8) in a cell.
+		name: "a group before the row's name, a value like a date",
+		text: "单位:万人次\n" +
+			"| 项目 | 2015 | 2016 |\n" +
+			"|---|---|---|\n" +
+			"| 医院分级别: 三级医院 | 11974.9 | 12525.5 |\n" +
+			"| 医院分类别: 专科医院 | 1703.8 | 1973.8 |\n",
+		cells: []cellWant{
+			{"11974.9", "人次", "2015", "三级医院", ""},
+			{"1973.8", "人次", "2016", "专科医院", ""},
+		},
+	},
+	{
 		// A table of places (乐山 17-3): each row's place is its region, the
 		// title names the measure, the columns are years.
 		name: "rows of places under years",
