@@ -229,15 +229,7 @@ func readBodyLines(text []rune, body Span) []segLine {
 func isPadRune(r rune) bool { return isSpace(r) || r == '\r' || r == '\ufeff' }
 
 // trimPadding trims padding (not tabs) from both ends of s.
-func trimPadding(text []rune, s Span) Span {
-	for s.Start < s.End && isPadRune(text[s.Start]) {
-		s.Start++
-	}
-	for s.End > s.Start && isPadRune(text[s.End-1]) {
-		s.End--
-	}
-	return s
-}
+func trimPadding(text []rune, s Span) Span { return trimSpanFunc(text, s, isPadRune) }
 
 // isPipe reports whether r separates the cells of a pipe table.
 func isPipe(r rune) bool { return r == '|' || r == '｜' || r == '│' || r == '┃' }

@@ -28,11 +28,15 @@ func splitLines(text []rune, sp Span) []Span {
 	return out
 }
 
-func trimSpan(text []rune, s Span) Span {
-	for s.Start < s.End && isBlank(text[s.Start]) {
+// trimSpan trims blank runes (spaces, tabs, line ends) from both ends of s.
+func trimSpan(text []rune, s Span) Span { return trimSpanFunc(text, s, isBlank) }
+
+// trimSpanFunc trims the runes trim reports from both ends of s.
+func trimSpanFunc(text []rune, s Span, trim func(rune) bool) Span {
+	for s.Start < s.End && trim(text[s.Start]) {
 		s.Start++
 	}
-	for s.End > s.Start && isBlank(text[s.End-1]) {
+	for s.End > s.Start && trim(text[s.End-1]) {
 		s.End--
 	}
 	return s
