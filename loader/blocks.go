@@ -110,16 +110,22 @@ func (t *Table) ColumnHeader(col int) string {
 		return ""
 	}
 	var parts []string
-	for h, r := range t.Header {
-		s := t.cellText(r, col)
-		if s == "" && h+1 < len(t.Header) && t.cellText(t.Header[h+1], col) != "" {
-			s = t.spanningLeft(r, col)
-		}
-		if s != "" {
+	for h := range t.Header {
+		if s := t.headerCell(h, col); s != "" {
 			parts = append(parts, s)
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// headerCell returns the text of header row h over col: its cell, or where
+// that is blank in a row above the last, the spanning word to its left.
+func (t *Table) headerCell(h, col int) string {
+	s := t.cellText(t.Header[h], col)
+	if s == "" && h+1 < len(t.Header) && t.cellText(t.Header[h+1], col) != "" {
+		s = t.spanningLeft(t.Header[h], col)
+	}
+	return s
 }
 
 // spanningLeft returns the nearest non-blank cell left of col in header row
@@ -520,49 +526,80 @@ func (t *Table) hasNumberIn(r TableRow) bool {
 // spacedHeader takes into a spaced table the line right above its first
 // row when it names the columns the same way, words separated by single
 // spaces (年份 机构数 床位数, or without the corner word over the labels),
-// taking it back from the paragraphs. It returns the table's rows.
+// taking it back from the paragraphs; and above that a line whose words
+// each span an equal group of the value columns (机构数(个) 床位数(张) over
+// 2016 2017 增减数 增减(%) twice): a two-row header printed flat. It
+// returns the table's rows.
 func (s *segmenter) spacedHeader(rows []int) []int {
-	h := rows[0] - 1
-	if h < 0 || len(s.para) == 0 || s.para[len(s.para)-1] != h {
-		return rows
-	}
-	l := &s.lines[h]
-	if l.blank || l.rule || l.note || l.caption || l.prose {
-		return rows
-	}
 	n := len(s.lines[rows[0]].cells)
-	var cells []Span
-	for _, f := range strings.FieldsFunc(string(s.text[l.line.Start:l.line.End]), isPadRune) {
-		if c := classifyCell([]rune(f), true); c == cellNumber || c == cellPlaceholder {
-			return rows
-		}
-		cells = append(cells, Span{}) // placed below
-	}
-	if len(cells) != n && len(cells) != n-1 {
+	h := rows[0] - 1
+	cells, ok := s.spacedWords(h)
+	if !ok || len(cells) != n && len(cells) != n-1 {
 		return rows
-	}
-	// the words' spans, in order
-	k := 0
-	for i := l.line.Start; i < l.line.End && k < len(cells); {
-		for i < l.line.End && isPadRune(s.text[i]) {
-			i++
-		}
-		j := i
-		for j < l.line.End && !isPadRune(s.text[j]) {
-			j++
-		}
-		if j > i {
-			cells[k] = Span{i, j}
-			k++
-		}
-		i = j
 	}
 	if len(cells) == n-1 {
-		cells = append([]Span{{l.line.Start, l.line.Start}}, cells...) // no corner word
+		cells = append([]Span{{s.lines[h].line.Start, s.lines[h].line.Start}}, cells...) // no corner word
 	}
+	l := &s.lines[h]
 	l.cells, l.kind, l.nonEmpty = cells, LayoutSpaced, len(cells)
 	s.popParagraph()
-	return append([]int{h}, rows...)
+	rows = append([]int{h}, rows...)
+
+	g := h - 1
+	words, ok := s.spacedWords(g)
+	if k := len(words); !ok || k < 2 || k >= n-1 || (n-1)%k != 0 {
+		return rows
+	}
+	l = &s.lines[g]
+	cells = []Span{{l.line.Start, l.line.Start}}
+	for _, w := range words {
+		cells = append(cells, w)
+		for range (n-1)/len(words) - 1 {
+			cells = append(cells, Span{w.End, w.End}) // under the word to its left
+		}
+	}
+	l.cells, l.kind, l.nonEmpty = cells, LayoutSpaced, len(words)
+	s.popParagraph()
+	return append([]int{g}, rows...)
+}
+
+// spacedWords splits line i, the last line of the paragraphs so far, into
+// the words of a spaced table's header row, a bilingual yearbook's English
+// words after a Chinese word kept in its cell, as its translation (项目  Item
+// 2000 2005 …). It is false when the line is no such row: blank, a rule, a
+// note, a caption, prose, or holding a number.
+func (s *segmenter) spacedWords(i int) ([]Span, bool) {
+	if i < 0 || len(s.para) == 0 || s.para[len(s.para)-1] != i {
+		return nil, false
+	}
+	l := &s.lines[i]
+	if l.blank || l.rule || l.note || l.caption || l.prose {
+		return nil, false
+	}
+	var cells []Span
+	for a := l.line.Start; a < l.line.End; {
+		for a < l.line.End && isPadRune(s.text[a]) {
+			a++
+		}
+		b := a
+		for b < l.line.End && !isPadRune(s.text[b]) {
+			b++
+		}
+		if b == a {
+			break
+		}
+		w := s.text[a:b]
+		if c := classifyCell(w, true); c == cellNumber || c == cellPlaceholder {
+			return nil, false
+		}
+		if k := len(cells) - 1; k >= 0 && isLatinGloss(w) && classifyCell(s.text[cells[k].Start:cells[k].End], true) == cellText {
+			cells[k].End = b // a translation, or its next word
+		} else {
+			cells = append(cells, Span{a, b})
+		}
+		a = b
+	}
+	return cells, len(cells) > 0
 }
 
 // isTranslation reports whether a line holds only Latin text: a bilingual
@@ -574,6 +611,22 @@ func isTranslation(rs []rune) bool {
 		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
 			letters++
 		case isPadRune(r) || strings.ContainsRune(",.&'()-/", r):
+		default:
+			return false
+		}
+	}
+	return letters > 0
+}
+
+// isLatinGloss reports whether rs is an English gloss: Latin letters, with
+// digits, spaces and punctuation (10 000 yuan, person-time).
+func isLatinGloss(rs []rune) bool {
+	letters := 0
+	for _, r := range rs {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			letters++
+		case r < 0x80:
 		default:
 			return false
 		}
@@ -767,7 +820,16 @@ func unitClause(rs []rune) (unit string, end int, ok bool) {
 	for e < len(rs) && rs[e] != '）' && rs[e] != ')' && rs[e] != '。' && rs[e] != '\t' {
 		e++
 	}
-	u := strings.TrimFunc(string(rs[at:e]), isPadRune)
+	w := rs[at:e]
+	// a bilingual yearbook follows the unit with its translation in
+	// brackets (单位:人 (person), 单位：万元 (10 000 yuan)): not the unit
+	for k, r := range w {
+		if (r == '(' || r == '（') && isLatinGloss(w[k+1:]) {
+			w = w[:k]
+			break
+		}
+	}
+	u := strings.TrimFunc(string(w), isPadRune)
 	if e < len(rs) && (rs[e] == '）' || rs[e] == ')') {
 		e++
 	}
@@ -1691,7 +1753,9 @@ rows:
 				}
 				continue
 			}
-			switch t.class(r, c, h == 0) {
+			// a bare 2020 is a year in the first row, or under a row of
+			// words that span groups of columns (机构数 over 2016 2017 …)
+			switch t.class(r, c, h == 0 || t.spansGroups(all[h-1])) {
 			case cellNumber, cellPlaceholder:
 				break rows
 			}
@@ -1701,6 +1765,23 @@ rows:
 		return min(1, len(all)-1)
 	}
 	return h
+}
+
+// spansGroups reports whether a header row leaves a value column blank right
+// of a filled one: a word spanning a group of the columns below it.
+func (t *Table) spansGroups(r TableRow) bool {
+	filled := false
+	for c, sp := range r.Cells {
+		if c <= t.LabelCol || c == t.SerialCol || c == t.UnitCol {
+			continue
+		}
+		if sp.Len() > 0 {
+			filled = true
+		} else if filled {
+			return true
+		}
+	}
+	return false
 }
 
 // unitHeading reports whether a row's only filled cell is 单位 or 计量单位:

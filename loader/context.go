@@ -603,18 +603,19 @@ func (p *Parsed) cellContext(d *Doc, row *Row, t *Table) {
 		// the column, or else the table's title, names the measure
 		row.Region = r
 		row.Subject = t.lowestSubject(row.Col)
-		if row.Subject == "" || isYear(strings.TrimSuffix(row.Subject, "年")) {
+		if row.Subject == "" {
 			row.Subject = t.titleSubject(d.Title)
 		}
 		return
 	}
 	row.Subject = subjectOfLabel(row.Label)
-	if row.Subject == "" || isYear(strings.TrimSuffix(row.Subject, "年")) {
-		// a yearbook's row is a year: the column names the measure, its
-		// lowest header row most closely
+	if row.Subject == "" {
+		// a yearbook's row is a year, or a total without a label: the
+		// column names the measure, its lowest header row most closely,
+		// and where the columns are years, the table's title
 		row.Subject = t.lowestSubject(row.Col)
 		if row.Subject == "" {
-			row.Subject = subjectOfLabel(row.Column)
+			row.Subject = t.titleSubject(d.Title)
 		}
 	}
 }
@@ -1266,8 +1267,11 @@ func yearOf(h string) string {
 	if m := reYear().FindStringSubmatch(h); m != nil {
 		return m[1]
 	}
-	// a header that is a bare year: 2020
+	// a header whose lowest row is a bare year: 2020, 机构数(个) 2020
 	t := strings.TrimSpace(h)
+	if i := strings.LastIndexByte(t, ' '); i >= 0 {
+		t = t[i+1:]
+	}
 	if isYear(t) {
 		return t
 	}
@@ -1683,8 +1687,8 @@ func subjectOfLabel(label string) string {
 		s = strings.TrimSpace(s[:i])
 	}
 	s = strings.TrimRight(s, ":： ")
-	if s == "其中" {
-		return "" // the mark of a sub-column, not its name
+	if s == "其中" || isYear(strings.TrimSpace(strings.TrimSuffix(s, "年"))) {
+		return "" // the mark of a sub-column, or a year: no measure's name
 	}
 	return s
 }

@@ -238,7 +238,7 @@ func (t *Table) parentColumn(col int) int {
 // 其中 mark names none.
 func (t *Table) lowestSubject(col int) string {
 	for h := len(t.Header) - 1; h >= 0; h-- {
-		if s := subjectOfLabel(t.Cell(t.Header[h], col)); s != "" {
+		if s := subjectOfLabel(t.headerCell(h, col)); s != "" {
 			return s
 		}
 	}

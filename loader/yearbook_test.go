@@ -191,6 +191,44 @@ var yearbookTests = []struct {
 			{raw: "9", unit: "人", period: "1949", subjectHas: "卫生技术人员数", region: "峨眉山市"},
 		},
 	},
+	{
+		// A bilingual yearbook printed with single spaces (福建 18-4): the
+		// unit line ends in its translation, the header's corner word in
+		// its own, the years head the columns, the total row has no label,
+		// and each row is followed by its translation.
+		name: "bilingual spaced yearbook, years over the columns",
+		text: "18-4 各类卫生技术人员数\n" +
+			"单位:人 (person)\n" +
+			"项目  Item 2000 2005 2010\n" +
+			"    97569 100937 140133\n" +
+			"  #执业医师 31966 36668 48789\n" +
+			"        Chartered Doctors\n" +
+			"    注册护士 31430 34195 53820\n" +
+			"        Certified Nurses\n",
+		cells: []cellWant{
+			{"97569", "人", "2000", "卫生技术人员数", ""},
+			{"140133", "人", "2010", "卫生技术人员数", ""},
+			{"31966", "人", "2000", "执业医师", ""},
+			{"53820", "人", "2010", "注册护士", ""},
+		},
+	},
+	{
+		// A two-row header printed flat with single spaces (国家中医药管理
+		// 局 2017): each word of the upper line spans an equal group of
+		// the year columns below it.
+		name: "spaced header over groups of columns",
+		text: "2017年全国中医类医院的机构、床位增减情况\n" +
+			"  机构数(个) 床位数(张)\n" +
+			"2016 2017 增减数 增减(%) 2016 2017 增减数 增减(%)\n" +
+			"  4,328 4,566 238 5.5 877,313 951,356 74,043 8.44\n" +
+			"中医医院 3,462 3,695 233 6.73 761,755 818,216 56,461 7.41\n",
+		cells: []cellWant{
+			{"4,328", "个", "2016", "机构数", ""},
+			{"951,356", "张", "2017", "床位数", ""},
+			{"3,462", "个", "2016", "中医医院", ""},
+			{"818,216", "张", "2017", "中医医院", ""},
+		},
+	},
 }
 
 func TestYearbookTables(t *testing.T) {
