@@ -103,7 +103,7 @@ func FuzzParseDecimal(f *testing.F) {
 // FuzzParseChinese checks that Chinese numerals never panic and never
 // produce a negative value.
 func FuzzParseChinese(f *testing.F) {
-	for _, s := range []string{"十", "二十一", "三百零五", "两万", "一万二千", "十四五", "二〇二二", "亿"} {
+	for _, s := range []string{"十", "二十一", "三百零五", "两万", "一万二千", "十四五", "二〇二二", "亿", "廿二萬", "一百卅二", "四點四"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -330,7 +330,9 @@ func (sc *scanner) readTail(j, end int, arabic bool) tail {
 		marker = q
 		k++
 	}
-	if arabic {
+	// a Chinese numeral holds its magnitudes, except one after an
+	// approximator: 二千八百多万 is 2800多 × 10⁴
+	if arabic || marker != "" {
 		for _, m := range lx.magnitudes {
 			if k+m.n <= end && sc.hasPrefix(k, m.word) && !sc.magnitudeIsUnit(k, m.n, end) {
 				t.exp = lx.magExp[m.word]
@@ -1075,7 +1077,7 @@ func (sc *scanner) chinese(i, start, end, prevEnd int) (Figure, int, bool) {
 		neg, i = true, i+1
 	}
 	j := i
-	for j < end && (isChineseNumeral(sc.text[j]) || sc.text[j] == '点' && j > i && isChineseDigit(sc.at(j+1))) && !sc.name[j] {
+	for j < end && (isChineseNumeral(sc.text[j]) || isChinesePoint(sc.text[j]) && j > i && isChineseDigit(sc.at(j+1))) && !sc.name[j] {
 		j++
 	}
 	numText := string(sc.text[i:j])
@@ -1102,10 +1104,10 @@ func (sc *scanner) chinese(i, start, end, prevEnd int) (Figure, int, bool) {
 		return Figure{}, j, false // 二〇二二年: a year
 	}
 	leadingMagnitude := first == '百' || first == '千' || first == '万' || first == '亿'
-	if !isChineseDigit(first) && first != '十' && !leadingMagnitude {
+	if !isChineseDigit(first) && first != '十' && !isTensNumeral(first) && !leadingMagnitude {
 		return Figure{}, j, false
 	}
-	v, err := ParseChinese(strings.Replace(numText, "点", ".", 1))
+	v, err := ParseChinese(numText)
 	if err != nil {
 		return Figure{}, j, false
 	}
@@ -1155,6 +1157,9 @@ func (sc *scanner) chinese(i, start, end, prevEnd int) (Figure, int, bool) {
 	if sc.leadingPeriod(numStart, t) {
 		sc.skip(i, t.unitEnd, SkipPeriod)
 		return Figure{}, t.end, false
+	}
+	if t.exp != 0 {
+		v = v.Scale(t.exp)
 	}
 	if neg {
 		v = v.Neg()
@@ -1208,10 +1213,10 @@ func (sc *scanner) partsOf(i, start, end, prevEnd int) (Figure, int, bool) {
 		j = sc.digits(k, end)
 		v, err = ParseDecimal(string(sc.text[k:j]), 0)
 	} else {
-		for j < end && (isChineseNumeral(sc.text[j]) || sc.text[j] == '点' && j > k && isChineseDigit(sc.at(j+1))) {
+		for j < end && (isChineseNumeral(sc.text[j]) || isChinesePoint(sc.text[j]) && j > k && isChineseDigit(sc.at(j+1))) {
 			j++
 		}
-		v, err = ParseChinese(strings.Replace(string(sc.text[k:j]), "点", ".", 1))
+		v, err = ParseChinese(string(sc.text[k:j]))
 	}
 	if j == k || err != nil {
 		return Figure{}, k, false

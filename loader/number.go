@@ -153,16 +153,29 @@ func isChineseNumeral(r rune) bool {
 	case '〇', '零', '一', '二', '两', '兩', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '萬', '億':
 		return true
 	}
-	return false
+	return isTensNumeral(r)
 }
 
+// isTensNumeral reports whether r is one of the numerals that write a
+// multiple of ten in one character: 廿 (20), 卅 (30), 卌 (40), as Hong Kong
+// and Taiwan papers write 廿二萬, 一百卅二.
+func isTensNumeral(r rune) bool { return r == '廿' || r == '卅' || r == '卌' }
+
+// isChinesePoint reports whether r is the decimal point of a Chinese
+// numeral: 点, or 點 in traditional characters (三点五, 四點四).
+func isChinesePoint(r rune) bool { return r == '点' || r == '點' }
+
+// chineseSpelled rewrites the one-character tens and the points of a
+// Chinese numeral in the forms ParseChinese reads.
+var chineseSpelled = strings.NewReplacer("廿", "二十", "卅", "三十", "卌", "四十", "点", ".", "點", ".")
+
 // ParseChinese parses a Chinese numeral written with unit characters, such as
-// 十, 二十一, 三百零五, 两万, 一万二千, 百 (100, as in 百余家), with an
-// optional decimal part after a point (三.五, from 三点五): the way running
-// text writes counts. Digit strings without units (二〇二二) are years, not
-// counts, and fail with ErrSyntax.
+// 十, 二十一, 三百零五, 两万, 一万二千, 百 (100, as in 百余家), 廿二 (22),
+// with an optional decimal part after a point (三点五, 四點四, 三.五): the
+// way running text writes counts. Digit strings without units (二〇二二) are
+// years, not counts, and fail with ErrSyntax.
 func ParseChinese(s string) (Decimal, error) {
-	intPart, frac, hasFrac := strings.Cut(s, ".")
+	intPart, frac, hasFrac := strings.Cut(chineseSpelled.Replace(s), ".")
 	rs := []rune(intPart)
 	if len(rs) == 0 {
 		return "", &NumError{"ParseChinese", s, ErrSyntax}
