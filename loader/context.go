@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mediq/mediq/internal/hanscript"
 	"github.com/mediq/mediq/internal/regions"
 	"github.com/mediq/mediq/internal/runes"
 )
@@ -215,8 +216,16 @@ func (c *docContext) placesOf(si int) []regions.Mention {
 }
 
 // context attaches period, role, region, subject, issuer and speaker to a
-// figure of sentence si in document d.
+// figure of sentence si in document d. The subject is written in simplified
+// characters, so that a measure lines up across pages in either script.
 func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
+	row := p.rowContext(d, f, si, table)
+	row.Subject = hanscript.Simplified(row.Subject)
+	return row
+}
+
+// rowContext gives context the row of a figure, its subject as written.
+func (p *Parsed) rowContext(d *Doc, f Figure, si int, table *Table) Row {
 	c := &p.ctx
 	s := d.Sentences[si]
 	row := Row{Figure: f, Sentence: si, Region: d.Region, Issuer: d.Issuer(), Speaker: s.Speaker, Pair: -1, Respective: -1}

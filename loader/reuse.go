@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/mediq/mediq/internal/codehash"
+	"github.com/mediq/mediq/internal/hanscript"
 	"github.com/mediq/mediq/internal/regions"
 	"github.com/mediq/mediq/internal/runes"
 	"github.com/mediq/mediq/schema"
@@ -50,12 +51,14 @@ func pipelineParts() []pipelinePart {
 	srcHash, srcFiles := sources.PipelineIdentity()
 	regHash, regFiles := regions.Identity()
 	runeHash, runeFiles := runes.Identity()
+	hanHash, hanFiles := hanscript.Identity()
 	schHash, schFiles := schema.Identity()
 	return []pipelinePart{
 		{"loader", loaderHash, loaderFiles},
 		{"sources", srcHash, srcFiles},
 		{"internal/regions", regHash, regFiles},
 		{"internal/runes", runeHash, runeFiles},
+		{"internal/hanscript", hanHash, hanFiles},
 		{"schema", schHash, schFiles},
 	}
 }
