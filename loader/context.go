@@ -462,12 +462,19 @@ func isFlow(f Figure, subject string) bool {
 // figure names a class of it rather than measures anything (5岁以下儿童,
 // 65岁及以上老年人, 100-199张医院, 500万元以上项目), or "": a bound or a
 // range of a count, an age or an amount, followed at once by the noun. A
-// ratio so placed (90%以上的乡镇卫生院) is a share, a measure.
+// ratio so placed (90%以上的乡镇卫生院) is a share, a measure, and so is an
+// approximate count (一千八百多家医院, 5万余名医生): 多 and 余 round a
+// number, they bound no class.
 func classBound(text []rune, f Figure, end int) string {
 	switch f.Qualifier {
 	case GT, GTE, LT, LTE, Range:
 	default:
 		return ""
+	}
+	for _, r := range f.Raw {
+		if _, ok := lex().markers[r]; ok {
+			return ""
+		}
 	}
 	if u := lex().unitNamed(f.Unit); f.Unit == "" || u != nil && u.class == ClassRatio || strings.Contains(f.Unit, "/") {
 		return ""
@@ -675,7 +682,7 @@ var (
 	reYear         = lazyRegexp(`(\d{4})\s*年`)
 	reBareYearPart = lazyRegexp(`今年上半年|今年前三季度|上半年|前三季度|一季度`)
 	reThisYear     = lazyRegexp(`今年|本年度`)
-	reLastYear     = lazyRegexp(`去年|上年|过去一年|过去的一年`)
+	reLastYear     = lazyRegexp(`(?:去年|上年)(?:底|末)?|过去一年|过去的一年`)
 	reNoYearMonth  = lazyRegexp(`截至\s*(\d{1,2})\s*月\s*(?:底|末)`)
 	reNoYearDay    = lazyRegexp(`截[至止]\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reNow          = lazyRegexp(`截至目前|截止目前|目前|当前|截至今年`)
@@ -878,6 +885,10 @@ func periodMarks(text, docDate string) []periodMark {
 		}
 		for _, m := range findIf([]string{"去年", "上年", "过去"}, reLastYear) {
 			y, _ := strconv.Atoi(docYear)
+			if strings.HasSuffix(text[m[0]:m[1]], "底") || strings.HasSuffix(text[m[0]:m[1]], "末") {
+				add(m[0], m[1], fmt.Sprintf("%04d-12-31", y-1)) // 到去年底: at the year's end
+				continue
+			}
 			add(m[0], m[1], strconv.Itoa(y-1))
 		}
 		for _, m := range findIf([]string{"截至"}, reNoYearMonth) {
@@ -1476,8 +1487,9 @@ func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
 			return n
 		}
 	}
-	if u := lx.unitNamed(f.Unit); u != nil && (u.class == ClassCount || u.class == ClassPlace) && !u.measure || f.Unit == "个" {
-		// 29个疫苗临床试验现场: a count measures the noun after it
+	if u := lx.unitNamed(f.Unit); u != nil && ((u.class == ClassCount || u.class == ClassPlace) && !u.measure || u.classifier) ||
+		f.Unit == "个" || f.Unit == toTraditional("个") {
+		// 29个疫苗临床试验现场, 46万名注册护士: a count measures the noun after it
 		if n := nounAfter(text, f.End, s.End); n != "" {
 			return n
 		}

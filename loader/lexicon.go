@@ -41,6 +41,7 @@ type unitEntry struct {
 	measure          bool // 个: hands the unit to a time noun after it
 	afterMeasure     bool // 月, 季度: a unit only after a measure word
 	compound         bool // may take 次 after it: 人次, 剂次
+	classifier       bool // 名, 位: stands before the noun it counts, of another class
 }
 
 // qualifierWord is one line of lexicon/qualifiers.tsv.
@@ -183,6 +184,8 @@ func readLexicon() (*lexicon, error) {
 					u.afterMeasure = true
 				case "compound":
 					u.compound = true
+				case "classifier":
+					u.classifier = true
 				default:
 					return &LexiconError{"units.tsv", line, "unknown flag " + strconv.Quote(flag)}
 				}
