@@ -115,6 +115,18 @@ func (c *docContext) titlePeriod() string {
 	if m := periodMarks(c.doc.Title, c.doc.Date); len(m) > 0 {
 		return m[len(m)-1].period
 	}
+	return bracketYear(c.doc.Title)
+}
+
+// reBracketYear is a year alone in brackets: (2023), （2023）.
+var reBracketYear = lazyRegexp(`[(（]\s*(\d{4})\s*[)）]`)
+
+// bracketYear returns the year a yearbook table's title or caption gives in
+// brackets without 年 (17-6 卫生机构、床位和人员情况(2023)), or "".
+func bracketYear(s string) string {
+	if m := reBracketYear().FindStringSubmatch(s); m != nil && isYear(m[1]) {
+		return m[1]
+	}
 	return ""
 }
 
@@ -656,6 +668,9 @@ func (t *Table) period(docDate string) string {
 		if m := periodMarks(s, docDate); len(m) > 0 {
 			return m[len(m)-1].period
 		}
+	}
+	if len(parts) > 0 && t.Caption.Len() > 0 {
+		return bracketYear(parts[0])
 	}
 	return ""
 }

@@ -20,6 +20,7 @@ var yearbookTests = []struct {
 	name   string
 	text   string
 	region string // the document's, 全国 if ""
+	title  string // the document's, "t" if ""
 	cells  []cellWant
 }{
 	{
@@ -229,17 +230,34 @@ var yearbookTests = []struct {
 			{"818,216", "张", "2017", "中医医院", ""},
 		},
 	},
+	{
+		// A yearbook table whose title gives its year in brackets without
+		// 年 (乐山 17-6): the year of every cell.
+		name:  "a year in brackets in the title",
+		title: "17-6 卫生机构、床位和人员情况(2023)",
+		text: "17-6 卫生机构、床位和人员情况\n" +
+			"| 项目 | 机构数(个) | 床位数(张) |\n" +
+			"| 综合医院 | 53 | 9955 |\n" +
+			"| 中医医院 | 15 | 3949 |\n",
+		cells: []cellWant{
+			{"53", "个", "2023", "综合医院", ""},
+			{"3949", "张", "2023", "中医医院", ""},
+		},
+	},
 }
 
 func TestYearbookTables(t *testing.T) {
 	for _, tt := range yearbookTests {
 		t.Run(tt.name, func(t *testing.T) {
-			region := tt.region
+			region, title := tt.region, tt.title
 			if region == "" {
 				region = "全国"
 			}
+			if title == "" {
+				title = "t"
+			}
 			src := sources.Source{File: "t.txt", Text: tt.text, Bytes: []byte(tt.text), Documents: []sources.Document{{
-				Title: "t", Issuers: []string{"某统计局"}, Date: "2011-12-01", Kind: sources.KindNotice, Region: region,
+				Title: title, Issuers: []string{"某统计局"}, Date: "2011-12-01", Kind: sources.KindNotice, Region: region,
 			}}}
 			p, err := loader.Parse(src)
 			if err != nil {
@@ -247,9 +265,9 @@ func TestYearbookTables(t *testing.T) {
 			}
 			figs := p.Documents[0].Figures
 			n := 0
-			title := len([]rune(tt.text[:strings.IndexByte(tt.text, '\n')]))
+			titleEnd := len([]rune(tt.text[:strings.IndexByte(tt.text, '\n')]))
 			for _, f := range figs {
-				if f.Start < title {
+				if f.Start < titleEnd {
 					t.Errorf("%q in the title line (the table's number) is a figure", f.Raw)
 				}
 			}
