@@ -699,7 +699,7 @@ var (
 	reThisYear     = lazyRegexp(`今年|本年度`)
 	reLastYear     = lazyRegexp(`(?:去年|上年)(?:底|末)?|过去一年|过去的一年`)
 	reNoYearMonth  = lazyRegexp(`截至\s*(\d{1,2})\s*月\s*(?:底|末)`)
-	reNoYearDay    = lazyRegexp(`截[至止]\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reNoYearDay    = lazyRegexp(`截[至止]\s*(?:到)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*0?\s*[-—–~～至]\s*24\s*[时時]`)
 	reNow          = lazyRegexp(`截至目前|截止目前|目前|当前|截至今年`)
 	reFiveYear     = lazyRegexp(`“?(十[一二三四五六七八九])五”?(期末|时期|期间|末)`)
 	reBase         = lazyRegexp(`(?:较|比|与|同|于|对比|相比)\s*$`)
@@ -916,15 +916,26 @@ func periodMarks(text, docDate string) []periodMark {
 				add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
 			}
 		}
-		for _, m := range findIf([]string{"截至", "截止"}, reNoYearDay) {
-			if m[0] >= 4 && reYear().MatchString(text[max(0, m[0]-8):m[0]]) {
+		// 截至2月14日, 2月14日0-24时 (that day's count): a day without its
+		// year is in the document's year, or the year before when it would
+		// fall after the document's date. A day alone is an event's date
+		// (6月7日，省政府新闻办召开发布会), no figure's.
+		for _, m := range findIf([]string{"截至", "截止", "24时", "24時"}, reNoYearDay) {
+			if m[2] < 0 {
+				m = append(m[:2:2], m[6:10]...) // the second form
+			}
+			if m[0] >= 4 && reYear().MatchString(text[max(0, m[0]-8):m[0]]) || m[0] > 0 && isDigit(rune(text[m[0]-1])) {
 				continue
 			}
 			y, _ := strconv.Atoi(docYear)
 			mo, _ := strconv.Atoi(text[m[2]:m[3]])
 			dd, _ := strconv.Atoi(text[m[4]:m[5]])
 			if mo >= 1 && mo <= 12 && dd >= 1 && dd <= lastDay(y, mo) {
-				add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, dd))
+				day := fmt.Sprintf("%04d-%02d-%02d", y, mo, dd)
+				if len(docDate) == 10 && day > docDate {
+					day = fmt.Sprintf("%04d-%02d-%02d", y-1, mo, dd)
+				}
+				add(m[0], m[1], day)
 			}
 		}
 		for _, m := range findIf([]string{"目前", "当前", "截至今年"}, reNow) {

@@ -113,6 +113,12 @@ var contextTests = []struct {
 		"到去年末，广东共有六万六千个医疗卫生机构，其中有一千八百多家医院。", "一千八百多家", "2024-12-31", "actual", "广东", "医院"},
 	{"a person classifier counts the noun after it", "2025-03-01", "news", "广东",
 		"到去年底广东有一百万多名卫生技术人员，四十六万多名注册护士。", "四十六万多名", "2024-12-31", "actual", "广东", "注册护士"},
+	{"a day's count, its year the document's", "2020-02-15", "press_conference", "浙江",
+		"据悉，2月14日0-24时，浙江省报告新冠肺炎新增确诊病例7例。", "7例", "2020-02-14", "actual", "浙江", "确诊病例"},
+	{"截至到 a day", "2020-02-15", "press_conference", "浙江",
+		"截至到2月14日24时，温州本地病例是292例。", "292例", "2020-02-14", "actual", "温州市", "病例"},
+	{"a day alone dates an event, not the figures", "2021-06-08", "news", "河南",
+		"6月7日，省政府新闻办召开发布会。2020年，全省人均预期寿命达到77.7岁。", "77.7岁", "2020", "actual", "河南", "人均预期寿命"},
 	{"a subject on a traditional page is written simplified", "2025-03-01", "news", "广东",
 		"到去年底廣東擁有六十四萬多張醫療床位。", "六十四萬多張", "2024-12-31", "actual", "广东", "医疗床位"},
 }
