@@ -271,6 +271,9 @@ func (p *Parsed) rowContext(d *Doc, f Figure, si int, table *Table) Row {
 		if m.clause && strings.ContainsAny(before[m.at:], "；;") {
 			return true // 目前 dated its own clause only
 		}
+		if closesAside(before[m.at:]) {
+			return true // (2018年为75.7岁) dates its own aside only
+		}
 		if !m.from {
 			return false
 		}
@@ -283,6 +286,8 @@ func (p *Parsed) rowContext(d *Doc, f Figure, si int, table *Table) Row {
 		return false
 	})
 	if pr := respectivePeriod(before, marks, s, si, f, d.Figures); pr != "" {
+		row.Period = pr
+	} else if pr := parallelPeriod(p.Text, before, s, si, f, d.Figures); pr != "" {
 		row.Period = pr
 	}
 	inherited := row.Period == "" // from the paragraph, not the sentence
@@ -334,6 +339,51 @@ func (p *Parsed) rowContext(d *Doc, f Figure, si int, table *Table) Row {
 	}
 	return row
 }
+
+// reYearList is a list of years joined by 和, 及, 与 or 、: 到2022年和2030年.
+var reYearList = lazyRegexp(`\d{4}\s*年?(?:\s*(?:和|及|与|、)\s*\d{4}\s*年?)+`)
+
+// parallelPeriod applies a list of years to a list of figures in a clause
+// after it, in turn, as 分别 does but unwritten: in 力争到2022年和2030年，人均
+// 预期寿命达到77岁和79岁, 77岁 is 2022's and 79岁 2030's. It applies only to
+// a figure joined to another by 和, 及 or 、, and returns "" otherwise.
+func parallelPeriod(text []rune, before string, s Sentence, si int, f Figure, prior []Row) string {
+	if !strings.Contains(before, "年") {
+		return ""
+	}
+	locs := reYearList().FindAllStringIndex(before, -1)
+	if len(locs) == 0 {
+		return ""
+	}
+	loc := locs[len(locs)-1]
+	clause := runes.LastIndexAny(before, "，,；;。：:") + 1
+	if clause < loc[1] {
+		return "" // the figure is in the list's own clause
+	}
+	joined := func(r rune) bool { return r == '和' || r == '及' || r == '、' }
+	trail := strings.TrimRightFunc(before, unicode.IsSpace)
+	last, _ := utf8.DecodeLastRuneInString(trail)
+	if !(f.End < s.End && joined(text[f.End])) && !(joined(last) && len(prior) > 0 && prior[len(prior)-1].Sentence == si) {
+		return ""
+	}
+	var years []string
+	for _, m := range reYear4().FindAllString(before[loc[0]:loc[1]], -1) {
+		years = append(years, m)
+	}
+	k := 0 // the figure's place among the clause's figures
+	for i := len(prior) - 1; i >= 0 && prior[i].Sentence == si; i-- {
+		if byteOffset(s.Text, prior[i].Start-s.Start) >= clause {
+			k++
+		}
+	}
+	if k >= len(years) {
+		return ""
+	}
+	return years[k]
+}
+
+// reYear4 is four digits: a year of a list.
+var reYear4 = lazyRegexp(`\d{4}`)
 
 // changePeriod returns the period of a change against a base year the
 // text names two years or more before it, from the base to the change's
@@ -762,6 +812,24 @@ func lastPeriod(marks []periodMark, at int, skip func(periodMark) bool) string {
 	return best
 }
 
+// closesAside reports whether text closes a bracket it did not open: what
+// stands before it is inside an aside that has ended.
+func closesAside(text string) bool {
+	depth := 0
+	for _, r := range text {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			if depth == 0 {
+				return true
+			}
+			depth--
+		}
+	}
+	return false
+}
+
 // isBase reports whether the date expression starting at byte i of text is
 // the base of a comparison (比上年, 较2024年底, 与去年同期相比).
 func isBase(text string, i int) bool {
@@ -1181,6 +1249,10 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 			return RoleTarget // 增加20个 in a task: a target that rises
 		}
 		return RoleChange
+	case isPast(period, docDate) && deadlineAhead(before, docDate):
+		// 力争到2022年…达到77岁(2018年为75.7岁): a past level beside a
+		// deadline ahead is where the target starts from
+		return RoleBaseline
 	case hasWord(before, "target") && !isPast(period, docDate), deadlineAhead(before, docDate):
 		// 力争, 争取: to be reached, unless the text speaks of a past year
 		// (过去一年…争取预算内资金19.48亿元 was obtained)
