@@ -1234,6 +1234,8 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 		undated = tail[:at]
 	}
 	future := isFuture(period, docDate)
+	// 2024年云南将实施62个…, in January 2024: what will be done this year
+	will := period != "" && !isPast(period, docDate) && hasWord(before, "will")
 	switch {
 	case hasSuffixAny(strings.TrimRight(tail, " "), words("up-to")):
 		return "" // 可达100%, 最高20万元: what may be reached, not what was
@@ -1245,7 +1247,7 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 		}
 		return RoleActual
 	case endsWith(tail, words("change"), words("verb-filler")), f.Unit == "百分点":
-		if period == "" && isPlanned(kind) && !hasWord(before, "actual") || future {
+		if period == "" && isPlanned(kind) && !hasWord(before, "actual") || future || will {
 			return RoleTarget // 增加20个 in a task: a target that rises
 		}
 		return RoleChange
@@ -1261,7 +1263,7 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 		return "" // a rule's bound or condition: 处…罚款, 应当在5日内
 	case hasWord(clause, "actual"):
 		return RoleActual
-	case future, isPlanned(kind) && period == yearPrefix(docDate):
+	case future, will, isPlanned(kind) && period == yearPrefix(docDate):
 		// a plan's or notice's task for its own year is still to be done
 		return RoleTarget
 	case period != "":
