@@ -1637,6 +1637,13 @@ const subjectStops = "，,。；;：:、（）()“”\"《》【】和及与或
 // "" when none follows: a count followed by a verb (从10个增长至41个) is the
 // object of that verb, not of a noun.
 func nounAfter(text []rune, from, end int) string {
+	// the stops are simplified characters: read a page in traditional
+	// ones through its simplified form, rune for rune
+	if w := text[from:min(end, from+20)]; len(w) > 0 {
+		if s := []rune(hanscript.Simplified(string(w))); len(s) == len(w) {
+			text, end, from = s, len(s), 0
+		}
+	}
 	k := from
 	for k < end && k-from < 20 {
 		r := text[k]
@@ -1684,7 +1691,8 @@ func nounBefore(text []rune, sentStart, at int) string {
 		k = asides[i][1]
 	}
 	b.WriteString(string(text[k:at]))
-	s := strings.TrimSpace(b.String())
+	// the rules below read words in simplified characters
+	s := strings.TrimSpace(hanscript.Simplified(b.String()))
 	// drop comparison tails: 比上年, 较2024年底, 同比
 	for {
 		trimmed := false
