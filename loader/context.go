@@ -1601,14 +1601,59 @@ func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
 		from = prev.End
 	}
 	n := nounBefore(text, from, f.Start)
-	if slices.Contains(words("subject-lead"), n) {
-		n = "" // 其中110家: a part of the set named before
+	if slices.Contains(words("subject-lead"), n) || onlyChangeWords(n) {
+		n = "" // 其中110家: a part of the set named before; 降到: a verb
 	}
 	if prev != nil && (n == "" || strings.Trim(n, "和及与或、 ") == "" || opensComparison(n)) {
 		// 总数1070785个，比上年增加37867个: a change of the measure before it
 		return prev.Subject
 	}
+	if n == "" && prev == nil {
+		// 居民健康素养水平稳步提升，2022年达38.2%: the measure is the
+		// previous clause's, when that clause holds no figure of its own
+		if c := clauseBefore(text, s.Start, f.Start); c > s.Start {
+			if m := nounBefore(text, s.Start, c); !onlyChangeWords(m) {
+				n = m
+			}
+		}
+	}
 	return n
+}
+
+// clauseBefore returns where the clause before the one holding at ends (at
+// its comma), or -1 when the figure's clause opens the sentence.
+func clauseBefore(text []rune, sentStart, at int) int {
+	for k := at - 1; k > sentStart; k-- {
+		if r := text[k]; r == '，' || r == ',' {
+			return k
+		}
+		if r := text[k]; r == '；' || r == ';' || r == '：' || r == ':' {
+			return -1
+		}
+	}
+	return -1
+}
+
+// onlyChangeWords reports whether a phrase is made only of the words of a
+// change and its adverbs (降, 提高到, 进一步提高): a verb, no measure.
+func onlyChangeWords(n string) bool {
+	if n == "" {
+		return false
+	}
+	for n != "" {
+		cut := false
+		for _, class := range []string{"change", "up", "down", "manner", "link"} {
+			for _, w := range words(class) {
+				if t, ok := strings.CutPrefix(n, w); ok {
+					n, cut = t, true
+				}
+			}
+		}
+		if !cut {
+			return false
+		}
+	}
+	return true
 }
 
 // headAfter returns the head noun a figure stands before, across the other
@@ -1693,10 +1738,11 @@ func nounBefore(text []rune, sentStart, at int) string {
 	b.WriteString(string(text[k:at]))
 	// the rules below read words in simplified characters
 	s := strings.TrimSpace(hanscript.Simplified(b.String()))
-	// drop comparison tails: 比上年, 较2024年底, 同比
+	// drop comparison tails: 比上年, 较2024年底, 同比; links (达到, 为)
+	// and the adverbs before them (稳步提升, 进一步提高到)
 	for {
 		trimmed := false
-		for _, w := range words("link") {
+		for _, w := range append(words("link"), words("manner")...) {
 			if t, ok := strings.CutSuffix(s, w); ok {
 				s, trimmed = strings.TrimSpace(t), true
 			}
@@ -1708,8 +1754,8 @@ func nounBefore(text []rune, sentStart, at int) string {
 			if head := strings.TrimSpace(s[:m[0]]); opensComparison(head) || head == "相" {
 				// 相比上年基金收入增长: the base opens the phrase, the
 				// measure follows it
-				if b := reBaseHead().FindStringIndex(s); b != nil && b[1] < len(s) {
-					s, trimmed = strings.TrimSpace(s[b[1]:]), true
+				if b := reBaseHead().FindStringIndex(s); b != nil {
+					s, trimmed = strings.TrimSpace(s[b[1]:]), true // 相比上年 alone: no measure
 					continue
 				}
 			}
