@@ -364,7 +364,8 @@ func samePeriod(a, b string) bool {
 
 // sameRegion reports whether two region names are the same division:
 // mediq tags a province by its short name (浙江), a reader may write it
-// in full (浙江省).
+// in full (浙江省); mediq names a district with its city before it
+// (上海市崇明区), a reader may write it alone.
 func sameRegion(a, b string) bool {
 	tag := func(name string) string {
 		if r, ok := regions.Lookup(name); ok {
@@ -372,7 +373,19 @@ func sameRegion(a, b string) bool {
 		}
 		return name
 	}
-	return a == b || tag(a) == tag(b)
+	if a == b || tag(a) == tag(b) {
+		return true
+	}
+	// a district named with its city before it (上海市崇明区, 乐山市市中区)
+	// is the district
+	for _, p := range [][2]string{{a, b}, {b, a}} {
+		if city, ok := strings.CutSuffix(p[0], p[1]); ok && city != "" && strings.HasSuffix(p[1], "区") {
+			if _, found := regions.Lookup(city); found {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // TestUnseenCorpus scores the loader on each part of the unseen corpus and
