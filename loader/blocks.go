@@ -817,7 +817,7 @@ func unitClause(rs []rune) (unit string, end int, ok bool) {
 		return "", 0, false
 	}
 	e := at
-	for e < len(rs) && rs[e] != '）' && rs[e] != ')' && rs[e] != '。' && rs[e] != '\t' {
+	for e < len(rs) && rs[e] != '）' && rs[e] != ')' && rs[e] != '。' && rs[e] != '\t' && !isPipe(rs[e]) {
 		e++
 	}
 	w := rs[at:e]
@@ -851,8 +851,8 @@ func isCaptionLine(rs []rune) bool {
 		return false
 	}
 	for _, r := range rs[end:] {
-		if !isPadRune(r) {
-			return false
+		if !isPadRune(r) && !isPipe(r) {
+			return false // the empty cells after a unit in a pipe table's row
 		}
 	}
 	return true
@@ -1843,7 +1843,8 @@ func (t *Table) findLabelCol() {
 
 // realignShortHeaders moves one column right each header row below the
 // first that has text over the label column yet stops a column short of
-// the data, where the first header row does not. Such a row lost, when a
+// the data, where the first header row does not (or spans the columns
+// there). Such a row lost, when a
 // page was flattened, the cell the label column's header (年份 over three
 // rows) spanned into it, and its cells slid left: (个) under 年份 would give
 // every column its left neighbour's unit.
@@ -1863,7 +1864,9 @@ func (t *Table) realignShortHeaders() {
 			}
 		}
 	}
-	if last <= key || t.cellText(t.Header[0], key) == "" || t.cellText(t.Header[0], last) == "" {
+	// the first row is whole: it fills the last column, or spans it with
+	// a word over a group of columns (住院病人 over 人均住院 床位费 …)
+	if last <= key || t.cellText(t.Header[0], key) == "" || t.cellText(t.Header[0], last) == "" && !t.spansGroups(t.Header[0]) {
 		return
 	}
 	for h := 1; h < len(t.Header); h++ {

@@ -231,6 +231,26 @@ var yearbookTests = []struct {
 		},
 	},
 	{
+		// A pipe table whose page collapsed the cells a group word spanned
+		// (新疆 2020): the caption's unit sits in a cell, and the lower
+		// header rows lost the cell under 地区, so they slid a column left.
+		name: "lower header rows slid left under a spanning group",
+		text: "住院病人费用\n" +
+			"(2020年) | 单位:元 | ||||\n" +
+			"地 区 | 住院病人 | 出院者平均 | |||\n" +
+			"人均住院 | 床位费 | 诊察费 | 每日住院 | 药 费 | |\n" +
+			"总 计 | 8483.7 | 304.5 | 72.8 | 961.9 | 210.2 |\n" +
+			"乌鲁木齐市 | 15987.3 | 429.3 | 100.3 | 1662.1 | 364.5 |\n" +
+			"克拉玛依市 | 11357.6 | 382.2 | 85.3 | 1148.7 | 264.9 |\n" +
+			"吐鲁番市 | 5839.5 | 231.5 | 47.0 | 932.6 | 138.8 |\n",
+		region: "新疆",
+		cells: []cellWant{
+			{raw: "8483.7", unit: "元", period: "2020", subjectHas: "人均住院"},
+			{raw: "304.5", unit: "元", period: "2020", subjectHas: "床位费"},
+			{raw: "364.5", unit: "元", period: "2020", subjectHas: "药 费", region: "乌鲁木齐市"},
+		},
+	},
+	{
 		// A yearbook table whose title gives its year in brackets without
 		// 年 (乐山 17-6): the year of every cell.
 		name:  "a year in brackets in the title",
