@@ -354,6 +354,20 @@ func splitSpaced(text []rune, ln Span) ([]Span, bool) {
 		}
 		i = k
 	}
+	// a bilingual yearbook's row label may be followed by its English
+	// translation: one label of several words (卫生机构() Health
+	// Institutions(unit) 7423 7919)
+	if len(toks) > 3 && classifyCell(text[toks[0].sp.Start:toks[0].sp.End], true) == cellText {
+		k := 1
+		for k < len(toks) && isLatinGloss(text[toks[k].sp.Start:toks[k].sp.End]) &&
+			classifyCell(text[toks[k].sp.Start:toks[k].sp.End], false) == cellText {
+			k++
+		}
+		if k > 1 && k < len(toks) {
+			toks[0].sp.End = toks[k-1].sp.End
+			toks = append(toks[:1], toks[k:]...)
+		}
+	}
 	if len(toks) < 3 {
 		return nil, false
 	}

@@ -62,6 +62,7 @@ type lexicon struct {
 	contexts   map[string][]string
 	sets       map[string]*wordSet // contexts, indexed for hasWord
 	nouns      []qualifierWord     // ending and unit (in qualifier), longest first
+	glosses    map[string]string   // English unit gloss (lower case, single spaces) → unit
 	maxContext int
 }
 
@@ -269,8 +270,20 @@ func readLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	slices.SortStableFunc(lx.nouns, byLengthDesc)
+	lx.glosses = map[string]string{}
+	err = eachRawLine("glosses.tsv", 2, func(f []string, line int) error {
+		lx.glosses[glossKey(f[0])] = f[1]
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	return lx, nil
 }
+
+// glossKey writes an English gloss the way glosses.tsv is looked up: lower
+// case, words separated by one space.
+func glossKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // unitAt returns the longest unit written at text[k:end], or nil.
 func (lx *lexicon) unitAt(text []rune, k, end int, arabic bool) *unitEntry {

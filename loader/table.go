@@ -29,6 +29,9 @@ func parseUnitText(s string) (cellUnit, bool) {
 		return cellUnit{}, false
 	}
 	lx := lex()
+	if u, ok := lx.glosses[glossKey(s)]; ok && isLatinGloss(rs) {
+		return parseUnitText(u) // (unit), (person): a bilingual yearbook's gloss
+	}
 	exp := 0
 	k := 0
 	if u := lx.unitAt(rs, 0, len(rs), true); u == nil || u.n < len(rs) {
@@ -81,6 +84,24 @@ func parseUnitText(s string) (cellUnit, bool) {
 // that holds one: 基金收入(亿元) → 10^8 元, 诊疗人次数（万人次） → 10^4 人次.
 func unitInParens(h string) (cellUnit, bool) {
 	rs := []rune(h)
+	// a Chinese unit first; an English gloss only where the page has none
+	// (床位数 (张) Beds (unit) is 张)
+	for _, gloss := range []bool{false, true} {
+		if u, ok := unitInBrackets(rs, gloss); ok {
+			return u, true
+		}
+	}
+	// 单位：万人 at the end of a header
+	if i := strings.LastIndex(h, "单位"); i >= 0 {
+		rest := strings.TrimLeft(h[i+len("单位"):], ":： ")
+		return parseUnitText(strings.TrimRight(rest, ")）"))
+	}
+	return cellUnit{}, false
+}
+
+// unitInBrackets returns the unit in the last bracket of rs that holds one,
+// English glosses ((person)) only when gloss is set.
+func unitInBrackets(rs []rune, gloss bool) (cellUnit, bool) {
 	for end := len(rs) - 1; end >= 0; end-- {
 		if rs[end] != ')' && rs[end] != '）' {
 			continue
@@ -92,15 +113,12 @@ func unitInParens(h string) (cellUnit, bool) {
 		if start < 0 {
 			return cellUnit{}, false
 		}
-		if u, ok := parseUnitText(string(rs[start+1 : end])); ok {
-			return u, true
+		if in := rs[start+1 : end]; gloss || !isLatinGloss(in) {
+			if u, ok := parseUnitText(string(in)); ok {
+				return u, true
+			}
 		}
 		end = start
-	}
-	// 单位：万人 at the end of a header
-	if i := strings.LastIndex(h, "单位"); i >= 0 {
-		rest := strings.TrimLeft(h[i+len("单位"):], ":： ")
-		return parseUnitText(strings.TrimRight(rest, ")）"))
 	}
 	return cellUnit{}, false
 }

@@ -251,6 +251,22 @@ var yearbookTests = []struct {
 		},
 	},
 	{
+		// A bilingual yearbook printed with single spaces whose labels
+		// carry their English translation, and whose units survive only
+		// as English glosses (内蒙古 21-4): (person) is 人; a Chinese unit
+		// wins over the gloss beside it.
+		name: "labels with their translation, units as English glosses",
+		text: "21-4 卫生事业基本情况\n" +
+			"Item 2008 2009\n" +
+			"职工人数() Persons Engaged in Health Institution(person) 131879 139488\n" +
+			"床位数(张) Beds (unit) 81407 87321\n",
+		cells: []cellWant{
+			{"131879", "人", "2008", "职工人数", ""},
+			{"139488", "人", "2009", "职工人数", ""},
+			{"87321", "张", "2009", "床位数", ""},
+		},
+	},
+	{
 		// A yearbook table whose title gives its year in brackets without
 		// 年 (乐山 17-6): the year of every cell.
 		name:  "a year in brackets in the title",
