@@ -1234,8 +1234,9 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 		undated = tail[:at]
 	}
 	future := isFuture(period, docDate)
-	// 2024年云南将实施62个…, in January 2024: what will be done this year
-	will := period != "" && !isPast(period, docDate) && hasWord(before, "will")
+	// 2024年云南将实施62个…, in January 2024, or 南昌将投120亿元 undated:
+	// what will be done
+	will := !isPast(period, docDate) && hasWord(before, "will")
 	switch {
 	case hasSuffixAny(strings.TrimRight(tail, " "), words("up-to")):
 		return "" // 可达100%, 最高20万元: what may be reached, not what was
