@@ -81,6 +81,12 @@ type docContext struct {
 	// sectionOpen is set until the section's heading or a paragraph of it
 	// has stated a period.
 	sectionOpen bool
+	// traditional is set for a page in traditional characters: its
+	// sentences are read through their simplified form (textFor, text),
+	// which the expressions and word lists are written in.
+	traditional bool
+	textFor     int
+	text        string
 	// paraRegion is the place the paragraph last named, "" for its own.
 	paraRegion string
 	para       int // the sentence index the paragraph starts at
@@ -185,6 +191,7 @@ func (c *docContext) endParagraph() {
 func (c *docContext) readUpTo(si int) {
 	for ; c.read < si; c.read++ {
 		s := c.doc.Sentences[c.read]
+		s.Text = c.textOf(c.read)
 		marks := c.marksOf(c.read)
 		for k := len(marks) - 1; k >= 0; k-- {
 			if !marks[k].clause { // 目前 dates its own clause only
@@ -214,7 +221,7 @@ func opensWith(sentence, word string) bool {
 // marksOf returns the date expressions of sentence si, found once.
 func (c *docContext) marksOf(si int) []periodMark {
 	if c.marksFor != si {
-		c.marks, c.marksFor = periodMarks(c.doc.Sentences[si].Text, c.doc.Date), si
+		c.marks, c.marksFor = periodMarks(c.textOf(si), c.doc.Date), si
 	}
 	return c.marks
 }
@@ -222,9 +229,26 @@ func (c *docContext) marksOf(si int) []periodMark {
 // placesOf returns the places sentence si names, found once.
 func (c *docContext) placesOf(si int) []regions.Mention {
 	if c.placesFor != si {
-		c.places, c.placesFor = regions.Find(c.doc.Sentences[si].Text), si
+		c.places, c.placesFor = regions.Find(c.textOf(si)), si
 	}
 	return c.places
+}
+
+// textOf returns the text of sentence si as the context rules read it: in
+// simplified characters on a traditional page, where that keeps every
+// byte offset (one three-byte character for another); else as written.
+func (c *docContext) textOf(si int) string {
+	text := c.doc.Sentences[si].Text
+	if !c.traditional {
+		return text
+	}
+	if c.textFor != si {
+		c.textFor, c.text = si, text
+		if st := hanscript.Simplified(text); len(st) == len(text) {
+			c.text = st
+		}
+	}
+	return c.text
 }
 
 // context attaches period, role, region, subject, issuer and speaker to a
@@ -240,6 +264,7 @@ func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 func (p *Parsed) rowContext(d *Doc, f Figure, si int, table *Table) Row {
 	c := &p.ctx
 	s := d.Sentences[si]
+	s.Text = c.textOf(si) // read, never stored: the row keeps the sentence's index
 	row := Row{Figure: f, Sentence: si, Region: d.Region, Issuer: d.Issuer(), Speaker: s.Speaker, Pair: -1, Respective: -1}
 	if s.SpeakerIndex >= 0 {
 		sp := d.Speakers[s.SpeakerIndex]

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/mediq/mediq/internal/hanscript"
 	"github.com/mediq/mediq/internal/runes"
 	"github.com/mediq/mediq/sources"
 )
@@ -196,7 +197,11 @@ func (p *Parsed) readDocument(sc *scanner, d *Doc) {
 	d.Sentences = make([]Sentence, 0, bodyLen/40+1)
 	d.Figures = make([]Row, 0, bodyLen/150+1)
 	sc.skips = sc.skips[:0]
-	p.ctx = docContext{doc: d, marksFor: -1, placesFor: -1, sectionOpen: true}
+	p.ctx = docContext{doc: d, marksFor: -1, placesFor: -1, textFor: -1, sectionOpen: true}
+	if len(d.Body) > 0 {
+		b := d.Body[0]
+		p.ctx.traditional = hanscript.Traditional(string(p.Text[b.Start:min(b.End, b.Start+2000)]))
+	}
 
 	first := 0 // the first figure of the last sentence, for applyBatch
 	if bodyLen < pipelineMin {

@@ -61,3 +61,21 @@ func differs(r rune) bool {
 	changed.Unlock()
 	return d
 }
+
+// Traditional reports whether s reads as text in traditional characters:
+// at least 3 of its Han characters, and one in twenty, are written otherwise
+// in simplified ones. A simplified page that names a few traditional words
+// (乾隆) is not.
+func Traditional(s string) bool {
+	han, differ := 0, 0
+	for _, r := range s {
+		if r < 0x3400 {
+			continue
+		}
+		han++
+		if differs(r) {
+			differ++
+		}
+	}
+	return differ >= 3 && differ*20 >= han
+}

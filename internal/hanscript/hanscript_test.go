@@ -28,6 +28,22 @@ func TestSimplified(t *testing.T) {
 	}
 }
 
+func TestTraditional(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"全省醫療衛生機構總數34796個，比上年增加1543個。", true},
+		{"全省医疗卫生机构总数34796个，比上年增加1543个。", false},
+		{"乾隆年间的医疗卫生机构总数无从统计，今天全省医疗卫生机构总数达到34796个。", false},
+		{"", false},
+	} {
+		if got := Traditional(tt.in); got != tt.want {
+			t.Errorf("Traditional(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
 // TestIdentityNamesTheRequiredModule checks that the identity hashes the
 // version of OpenCC's tables that go.mod requires.
 func TestIdentityNamesTheRequiredModule(t *testing.T) {
