@@ -121,7 +121,27 @@ func (c *docContext) titlePeriod() string {
 	if m := periodMarks(c.doc.Title, c.doc.Date); len(m) > 0 {
 		return m[len(m)-1].period
 	}
-	return bracketYear(c.doc.Title)
+	if y := bracketYear(c.doc.Title); y != "" {
+		return y
+	}
+	return planSpan(c.doc.Title)
+}
+
+// rePlanName is a five-year plan named in a title: “十四五”卫生健康发展规划.
+var rePlanName = lazyRegexp(`“?(十[一二三四五六七八九])五”?`)
+
+// planSpan returns the years of the five-year plan a title names (宝应县“十四五”
+// 卫生健康发展规划 → 2021/2025), or "": a plan's figures are of its span.
+func planSpan(title string) string {
+	if !strings.Contains(title, "五") {
+		return ""
+	}
+	if m := rePlanName().FindStringSubmatch(title); m != nil {
+		if end := fiveYearPlanEnd(m[1]); end != 0 {
+			return fmt.Sprintf("%d/%d", end-4, end)
+		}
+	}
+	return ""
 }
 
 // reBracketYear is a year alone in brackets: (2023), （2023）.

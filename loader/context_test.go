@@ -175,3 +175,36 @@ func TestContextRules(t *testing.T) {
 		})
 	}
 }
+
+// titleTests are documents whose title alone dates their figures.
+var titleTests = []struct {
+	name, title, date, kind, region, text, raw, period, role string
+}{
+	{"a five-year plan named in the title", "宝应县“十四五”卫生健康发展规划", "2022-01-01", "plan", "扬州市",
+		"——健康服务能力显著增强。每千常住人口执业(助理)医师达3.9人。", "3.9人", "2025", "target"},
+	{"a year in brackets in the title", "卫生机构、床位和人员情况(2023)", "2024-01-01", "notice", "乐山市",
+		"全市卫生技术人员25381人。", "25381人", "2023", "actual"},
+}
+
+func TestTitleDatesFigures(t *testing.T) {
+	for _, tt := range titleTests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := sources.Source{File: "t.txt", Text: tt.text, Bytes: []byte(tt.text), Documents: []sources.Document{{
+				Title: tt.title, Issuers: []string{"某机关"}, Date: tt.date, Kind: tt.kind, Region: tt.region,
+			}}}
+			p, err := loader.Parse(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range p.Documents[0].Figures {
+				if f.Raw == tt.raw {
+					if f.Period != tt.period || f.Role != tt.role {
+						t.Errorf("%s: period %q role %q, want %q %q", tt.raw, f.Period, f.Role, tt.period, tt.role)
+					}
+					return
+				}
+			}
+			t.Fatalf("no figure %q in %q", tt.raw, tt.text)
+		})
+	}
+}
