@@ -1650,6 +1650,17 @@ func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
 	if slices.Contains(words("subject-lead"), n) || onlyChangeWords(n) {
 		n = "" // 其中110家: a part of the set named before; 降到: a verb
 	}
+	if whole, ok := strings.CutPrefix(n, "占"); ok && prev != nil && prev.Subject != "" {
+		// 非营利性医疗机构24327个，占医疗机构总数的71.43%: the share of
+		// the measure before it in the whole after 占
+		return prev.Subject + "占" + strings.TrimSuffix(whole, "的") + "比例"
+	}
+	if n == "" || slices.Contains(words("self"), n) || isPlaceName(n) {
+		// 全省有2020余万人签约家庭医生: what the count does names it
+		if a := nounAfter(text, f.End, s.End); a != "" && prev == nil {
+			return a
+		}
+	}
 	if prev != nil && (n == "" || strings.Trim(n, "和及与或、 ") == "" || opensComparison(n)) {
 		// 总数1070785个，比上年增加37867个: a change of the measure before it
 		return prev.Subject
@@ -1664,6 +1675,13 @@ func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
 		}
 	}
 	return n
+}
+
+// isPlaceName reports whether s is the name of a division and nothing else
+// (广东, 南昌市): a place, no measure.
+func isPlaceName(s string) bool {
+	_, ok := regions.Lookup(s)
+	return ok
 }
 
 // clauseBefore returns where the clause before the one holding at ends (at

@@ -143,6 +143,10 @@ var contextTests = []struct {
 		"2023年新余市城乡居民基本医疗保险基金收入8.84亿元，相比上年下降11%。", "11%", "2023", "change", "新余市", "基金收入"},
 	{"a comparison base on a traditional page dates nothing after it", "2020-03-25", "news", "江苏",
 		"2019年底，全省醫療衛生機構總數34796個，與上年比較增加1543個。全省醫療機構34055個，其中非營利性醫療機構24327個。", "34055個", "2019-12-31", "actual", "江苏", "医疗机构"},
+	{"a share after 占 is of the measure before it", "2020-03-25", "news", "江苏",
+		"全省医疗机构34055个，其中非营利性医疗机构24327个，占医疗机构总数的71.43%。", "71.43%", "", "actual", "江苏", "非营利性医疗机构占医疗机构总数"},
+	{"a place alone before a count: what it does names it", "2024-01-26", "news", "云南",
+		"全省有2020余万人签约家庭医生，签约率达43%。", "2020余万人", "", "actual", "云南", "签约家庭医生"},
 	{"a subject on a traditional page is written simplified", "2025-03-01", "news", "广东",
 		"到去年底廣東擁有六十四萬多張醫療床位。", "六十四萬多張", "2024-12-31", "actual", "广东", "医疗床位"},
 }
