@@ -812,6 +812,32 @@ func (sc *scanner) dayOfMonth(i int) bool {
 	return sc.at(i-1) == '月'
 }
 
+// newsDay reports whether N日 at [i, k] is a news report's day of the month,
+// written without its month: before the event it dates (新闻办8日召开发布会,
+// 朱永峰11日在北京指出: lexicon/contexts.tsv day-event), or in brackets
+// after the weekday (周五(20日)).
+func (sc *scanner) newsDay(i, k, end int) bool {
+	if d := serialValue(sc.text[i:k]); d < 1 || d > 31 {
+		return false
+	}
+	if sc.lx.wordAfter(sc.text, k+1, end, "day-event") != "" {
+		return true
+	}
+	if sc.hasPrefix(k+1, "在") {
+		// 11日在北京指出: a place between the day and the event
+		for p := k + 2; p < end && p < k+10 && unicode.Is(unicode.Han, sc.text[p]); p++ {
+			if sc.lx.wordAfter(sc.text, p, end, "day-event") != "" {
+				return true
+			}
+		}
+	}
+	if (sc.at(i-1) == '(' || sc.at(i-1) == '（') && (sc.at(k+1) == ')' || sc.at(k+1) == '）') {
+		w := sc.at(i - 3)
+		return w == '周' || w == '期' // 周五(20日), 星期五(20日)
+	}
+	return false
+}
+
 // dateAt reports whether the number [i, j) begins a date, and where the date
 // ends: a year (2025年, 2025 年度, 2025—2027年), a month (6月, 1-9月) that
 // no measure word counts, or a day after a month (14日, 14号).
@@ -826,6 +852,7 @@ func (sc *scanner) dateAt(i, j, end int) (int, bool) {
 	case isYear(num) && sc.isRangeSep(k) && sc.yearAfter(k+1, end):
 	case sc.at(k) == '月' && !sc.hasPrefix(k, "月份") && (sc.at(i-1) != '个' && len(num) <= 2):
 	case (sc.at(k) == '日' || sc.at(k) == '号') && (sc.at(i-1) == '月' || sc.hasPrefix(k+1, "起") || sc.hasPrefix(k+1, "前") || sc.hasPrefix(k+1, "至")) && len(num) <= 2 && sc.dayOfMonth(i):
+	case sc.at(k) == '日' && len(num) <= 2 && sc.newsDay(i, k, end):
 	case len(num) <= 2 && sc.isRangeSep(k) && sc.monthAfter(k+1, end):
 	default:
 		return 0, false
