@@ -413,7 +413,7 @@ func TestUnseenCorpus(t *testing.T) {
 		{"eighth-a", bars{0.99, 0.91, 0.70, 0.63, 0.79, 0.97, 0.86}},
 		{"eighth-b", bars{0.99, 0.98, 0.99, 0.95, 0.96, 0.94, 0.88}},
 		{"ninth-a", bars{0.99, 0.97, 0.42, 0.79, 0.97, 0.46, 0.39}},
-		{"ninth-b", bars{0.99, 0.99, 0.78, 0.69, 0.87, 0.99, 0.96}},
+		{"ninth-b", bars{0.99, 0.99, 0.78, 0.69, 0.86, 0.99, 0.96}},
 	} {
 		t.Run(half.name, func(t *testing.T) {
 			s := scoreCorpus(t, filepath.Join("testdata", "unseen", half.name))
