@@ -91,6 +91,9 @@ type Table struct {
 	// flatUnits, when set, are the units of the value columns read from a
 	// header a flattened page no longer lines up (see readFlatUnits).
 	flatUnits map[int]cellUnit
+	// flatNames, when set, are the names of the value columns read from
+	// such a header (see flatNames).
+	flatNames map[int]string
 }
 
 // TableRow is one line of a table, split into cells aligned to the table's columns.
@@ -354,13 +357,12 @@ func splitSpaced(text []rune, ln Span) ([]Span, bool) {
 		}
 		i = k
 	}
-	// a bilingual yearbook's row label may be followed by its English
-	// translation: one label of several words (卫生机构() Health
-	// Institutions(unit) 7423 7919)
+	// a row label may be written in several words: a short name spaced
+	// out (承 德 市), a bilingual yearbook's English translation after it
+	// (卫生机构() Health Institutions(unit) 7423 7919): one label
 	if len(toks) > 3 && classifyCell(text[toks[0].sp.Start:toks[0].sp.End], true) == cellText {
 		k := 1
-		for k < len(toks) && isLatinGloss(text[toks[k].sp.Start:toks[k].sp.End]) &&
-			classifyCell(text[toks[k].sp.Start:toks[k].sp.End], false) == cellText {
+		for k < len(toks) && classifyCell(text[toks[k].sp.Start:toks[k].sp.End], false) == cellText {
 			k++
 		}
 		if k > 1 && k < len(toks) {
@@ -449,7 +451,9 @@ func (s *segmenter) readFlatUnits(t *Table, top int) {
 	for k, i := len(s.para)-1, top-1; k >= 0 && s.para[k] == i && top-i <= maxFlatHeader; k, i = k-1, i-1 {
 		l := &s.lines[i]
 		rs := s.text[l.line.Start:l.line.End]
-		if l.note || l.caption || hasSentenceEnd(rs) || l.prose && !isTranslation(rs) {
+		// a long line of header words reads as prose; a sentence does not
+		// belong to a header (a comma or a full stop ends its use)
+		if l.note || l.caption || hasSentenceEnd(rs) || l.prose && slices.Contains(rs, '，') {
 			break
 		}
 		lines = append([]Span{l.line}, lines...)
@@ -508,6 +512,82 @@ func (s *segmenter) readFlatUnits(t *Table, top int) {
 		}
 	}
 	t.flatUnits = units
+	t.flatNames = flatNames(s.text, lines, cols)
+}
+
+// flatNames reads the names of the value columns cols from a flattened
+// yearbook header written on two lines, each name split between them: the
+// upper line a word a column (公共图书馆 医院、卫生院 …; a short name spaced
+// out, 医 生 数, is one word), the lower line a group a column ending in its
+// unit (图书藏量(千册) (个) 床位数(张) …); a column's name is its upper word and
+// its lower words (公共图书馆图书藏量). English words, a bilingual page's
+// translation, are left out. It returns nil unless both lines hold exactly
+// one part a column.
+func flatNames(text []rune, lines []Span, cols []int) map[int]string {
+	for k := len(lines) - 1; k >= 1; k-- {
+		lower := unitGroups(text[lines[k].Start:lines[k].End])
+		if len(lower) != len(cols) {
+			continue
+		}
+		upper := hanWords(text[lines[k-1].Start:lines[k-1].End])
+		if len(upper) != len(cols) {
+			return nil
+		}
+		names := map[int]string{}
+		for i, c := range cols {
+			names[c] = upper[i] + lower[i]
+		}
+		return names
+	}
+	return nil
+}
+
+// unitGroups splits a line of a flattened header at its closing brackets
+// into the words before each unit in brackets (图书藏量(千册) (个) → 图书藏量,
+// ""), or returns nil when some group holds no unit or text follows the last.
+func unitGroups(rs []rune) []string {
+	var out []string
+	start := 0
+	for i, r := range rs {
+		if r != ')' && r != '）' {
+			continue
+		}
+		g := rs[start : i+1]
+		open := slices.IndexFunc(g, func(r rune) bool { return r == '(' || r == '（' })
+		if open < 0 {
+			return nil
+		}
+		if _, ok := parseUnitText(string(g[open+1 : len(g)-1])); !ok {
+			return nil
+		}
+		out = append(out, squeezeSpaces(g[:open]))
+		start = i + 1
+	}
+	if strings.TrimFunc(string(rs[start:]), isPadRune) != "" {
+		return nil
+	}
+	return out
+}
+
+// hanWords splits a line into its words of Chinese, leaving out words of
+// Latin letters and joining a run of single characters into one word (医 生
+// 数 → 医生数, a short name spaced out to the width of its column).
+func hanWords(rs []rune) []string {
+	var out []string
+	single := false // the last word is a run of single characters
+	for _, f := range strings.FieldsFunc(string(rs), isPadRune) {
+		w := []rune(f)
+		if !slices.ContainsFunc(w, isCJKIdeograph) {
+			continue
+		}
+		if len(w) == 1 && single {
+			out[len(out)-1] += f
+			continue
+		}
+		out = append(out, f)
+		single = len(w) == 1
+	}
+	return out
 }
 
 // yearsWhereFilled reports whether column c holds a year in every body

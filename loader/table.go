@@ -260,7 +260,7 @@ func (t *Table) lowestSubject(col int) string {
 			return s
 		}
 	}
-	return ""
+	return t.flatNames[col] // a flattened header's, where it could be read
 }
 
 // subItem reports whether a header row over col marks it as a part of the
@@ -481,6 +481,10 @@ var countySuffixes = []string{"自治县", "区", "县", "市", "旗"}
 // or a short name ending in a county-level suffix.
 func placeName(label string) (string, bool) {
 	name := squeezeSpaces([]rune(strings.TrimSpace(label)))
+	// a bilingual yearbook's translation after the name: 石家庄市 Shijiazhuang
+	if i := strings.IndexFunc(name, isASCIILetter); i > 0 {
+		name = name[:i]
+	}
 	if name == "" || strings.ContainsAny(name, "0123456789（()）、：:") {
 		return name, false
 	}

@@ -267,6 +267,30 @@ var yearbookTests = []struct {
 		},
 	},
 	{
+		// A bilingual yearbook page flattened into lines of words (河北
+		// 2009): each column's name split between two lines, the lower
+		// ending in its unit, the English translation on lines of its own;
+		// the rows are places named in both languages, some spaced out.
+		name: "flattened two-line header over a table of places",
+		text: "Conditions of Public Health (2008)\n" +
+			"    City 公共图书馆 医院、卫生院 医 生 数 注册护士数\n" +
+			"图书藏量(千册) 床位数(张) (人) (人)\n" +
+			"Public Collections Hospital Beds (person)\n" +
+			"(1000 volumes) (bed) (person) (person)\n" +
+			"城市合计 Total 8095 102133 55334 42249\n" +
+			"石家庄市 Shijiazhuang 3153 21411 14096 9773\n" +
+			"承 德 市 Chengde 330 4066 2219 1760\n" +
+			"张家口市 Zhangjiakou 674 4939 2669 2374\n",
+		region: "河北",
+		title:  "Conditions of Public Health (2008)",
+		cells: []cellWant{
+			{raw: "8095", unit: "册", period: "2008", subjectHas: "公共图书馆图书藏量", region: "河北"},
+			{raw: "21411", unit: "张", period: "2008", subjectHas: "医院、卫生院床位数", region: "石家庄市"},
+			{raw: "2219", unit: "人", period: "2008", subjectHas: "医生数", region: "承德市"},
+			{raw: "2374", unit: "人", period: "2008", subjectHas: "注册护士数", region: "张家口市"},
+		},
+	},
+	{
 		// A yearbook table whose title gives its year in brackets without
 		// 年 (乐山 17-6): the year of every cell.
 		name:  "a year in brackets in the title",
