@@ -1575,6 +1575,7 @@ func (s *segmenter) build(rows []int, kind TableLayout) *Table {
 	}
 	t.findLabelCol()
 	t.realignShortHeaders()
+	t.spreadCollapsedGroups()
 	for k := range t.Rows {
 		t.Rows[k].Section = single[h+k] || t.isSection(t.Rows[k])
 	}
@@ -1972,6 +1973,54 @@ func (t *Table) realignShortHeaders() {
 		copy(cells[key+1:last+1], r.Cells[key:last])
 		at := r.Cells[key].Start
 		cells[key] = Span{at, at}
+		t.Header[h].Cells = cells
+	}
+}
+
+// spreadCollapsedGroups puts back over their groups the words of a header
+// row that a flattened page packed into its first columns: 总诊疗人次数(万人次)
+// and 出院人数(千人) side by side over 医院 乡镇卫生院 社区卫生 医院 乡镇卫生院
+// 社区卫生. The row below must repeat one sequence of names once a word, so
+// that the groups are known; each word then stands over the first column of
+// its group, the others blank under it.
+func (t *Table) spreadCollapsedGroups() {
+	first := t.LabelCol + 1
+	if t.LabelCol < 0 || first >= t.Columns {
+		return
+	}
+	n := t.Columns - first
+	for h := 0; h+1 < len(t.Header); h++ {
+		r := t.Header[h]
+		k := 0
+		for c := first; c < t.Columns && t.cellText(r, c) != ""; c++ {
+			k++
+		}
+		if k < 2 || k >= n || n%k != 0 {
+			continue
+		}
+		blankAfter := true
+		for c := first + k; c < t.Columns; c++ {
+			blankAfter = blankAfter && t.cellText(r, c) == ""
+		}
+		below := t.Header[h+1]
+		size := n / k
+		repeats := blankAfter
+		for c := first; c < t.Columns && repeats; c++ {
+			name := t.squeezed(below, c)
+			repeats = name != "" && name == t.squeezed(below, first+(c-first)%size)
+		}
+		if !repeats {
+			continue
+		}
+		cells := make([]Span, len(r.Cells))
+		copy(cells, r.Cells[:first])
+		for i := range k {
+			w := r.Cells[first+i]
+			cells[first+i*size] = w
+			for j := 1; j < size; j++ {
+				cells[first+i*size+j] = Span{w.End, w.End}
+			}
+		}
 		t.Header[h].Cells = cells
 	}
 }

@@ -291,6 +291,24 @@ var yearbookTests = []struct {
 		},
 	},
 	{
+		// A pipe table whose page packed the group words into the first
+		// columns (全国 2011-01): the names below repeat once a group, so
+		// each word goes back over its group, and its unit with it.
+		name: "group words packed to the left over repeated names",
+		text: "2011年1月医疗机构总诊疗人数和出院人数分地区统计\n" +
+			"地 区 | 总诊疗人次数(万人次) | 出院人数(千人) | ||||\n" +
+			"医院 | 乡镇 卫生院 | 社区卫生 | 医院 | 乡镇 卫生院 | 社区卫生 | |\n" +
+			"总 计 | 15482.6 | 6672.7 | 3858.0 | 8014.3 | 2495.8 | 163.5 |\n" +
+			"北 京 | 729.1 | – | 271.4 | 147.7 | – | 3.1 |\n" +
+			"天 津 | 361.8 | 48.0 | 125.6 | 84.1 | 10.7 | 0.8 |\n" +
+			"河 北 | 458.0 | 225.6 | 42.2 | 357.9 | 84.0 | 3.4 |\n",
+		cells: []cellWant{
+			{raw: "6672.7", unit: "人次", period: "2011-01", subjectHas: "乡镇"},
+			{raw: "8014.3", unit: "人", period: "2011-01", subjectHas: "医院"},
+			{raw: "0.8", unit: "人", period: "2011-01", subjectHas: "社区卫生", region: "天津"},
+		},
+	},
+	{
 		// A yearbook table whose title gives its year in brackets without
 		// 年 (乐山 17-6): the year of every cell.
 		name:  "a year in brackets in the title",
