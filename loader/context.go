@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -875,6 +876,13 @@ func closesAside(text string) bool {
 	return false
 }
 
+// asOf reports whether text ends in the words of an as-of date (截至, 截止,
+// 截止到, 截至到), not a deadline's 到.
+func asOf(text string) bool {
+	text = strings.TrimSuffix(strings.TrimSuffix(text, "到"), "至")
+	return strings.HasSuffix(text, "截") || strings.HasSuffix(text, "截至") || strings.HasSuffix(text, "截止")
+}
+
 // isBase reports whether the date expression starting at byte i of text is
 // the base of a comparison (比上年, 较2024年底, 与去年同期相比).
 func isBase(text string, i int) bool {
@@ -974,7 +982,7 @@ func periodMarks(text, docDate string) []periodMark {
 		}
 	}
 	for _, m := range fromYears([]string{"底", "末"}, reYearEnd) {
-		if pre := strings.TrimRight(text[:m[0]], " "); (strings.HasSuffix(pre, "到") || strings.HasSuffix(pre, "至")) && !strings.HasSuffix(pre, "截至") {
+		if pre := strings.TrimRight(text[:m[0]], " "); (strings.HasSuffix(pre, "到") || strings.HasSuffix(pre, "至")) && !asOf(pre) {
 			add(m[0], m[1], text[m[2]:m[3]]) // 到2025年底: a deadline names its year
 			continue
 		}
@@ -1309,6 +1317,11 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 		return "" // a rule's bound or condition: 处…罚款, 应当在5日内
 	case hasWord(clause, "actual"):
 		return RoleActual
+	case strings.Contains(before, "截至") || strings.Contains(before, "截止"):
+		// 截止到2018年底，…拥有…5270个, in a release dated 2018-12-12:
+		// what stands at an as-of date was counted, even one a little
+		// after the page's date
+		return RoleActual
 	case future, will, isPlanned(kind) && period == yearPrefix(docDate):
 		// a plan's or notice's task for its own year is still to be done
 		return RoleTarget
@@ -1397,7 +1410,7 @@ func lastRunes(s string, n int) string {
 
 var (
 	// reByYear is a deadline: 到2025年, 到2023年底.
-	reByYear = lazyRegexp(`(?:^|[^截])(?:到|至)\s*(\d{4})\s*年`)
+	reByYear = lazyRegexp(`(?:^|[^截至止])(?:到|至)\s*(\d{4})\s*年`)
 )
 
 // deadlineAhead reports whether text names a deadline (到2025年) in the
@@ -1424,6 +1437,15 @@ func isFuture(period, docDate string) bool {
 	}
 	if len(period) == 4 {
 		return period > yearPrefix(docDate)
+	}
+	if len(period) == 10 && len(docDate) == 10 {
+		// a count as of a day less than a month after the page's date (截至
+		// 2018年底, in a release of 2018-12-12) was counted: no target
+		p, err1 := time.Parse(time.DateOnly, period)
+		d, err2 := time.Parse(time.DateOnly, docDate)
+		if err1 == nil && err2 == nil {
+			return p.Sub(d) > 31*24*time.Hour
+		}
 	}
 	return period > docDate
 }

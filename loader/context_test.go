@@ -147,6 +147,10 @@ var contextTests = []struct {
 		"全省医疗机构34055个，其中非营利性医疗机构24327个，占医疗机构总数的71.43%。", "71.43%", "", "actual", "江苏", "非营利性医疗机构占医疗机构总数"},
 	{"a place alone before a count: what it does names it", "2024-01-26", "news", "云南",
 		"全省有2020余万人签约家庭医生，签约率达43%。", "2020余万人", "", "actual", "云南", "签约家庭医生"},
+	{"截止到 is an as-of date, no deadline", "2018-12-12", "notice", "沈阳市",
+		"截止到2018年底，沈阳地区拥有各级各类卫生机构5270个；其中医院274个。", "5270个", "2018-12-31", "actual", "沈阳市", "卫生机构"},
+	{"a count as of a day just after the page's date is no target", "2018-12-12", "notice", "沈阳市",
+		"截止到2018年底，沈阳地区拥有各级各类卫生机构5270个；其中医院274个。", "274个", "2018-12-31", "actual", "沈阳市", "医院"},
 	{"a subject on a traditional page is written simplified", "2025-03-01", "news", "广东",
 		"到去年底廣東擁有六十四萬多張醫療床位。", "六十四萬多張", "2024-12-31", "actual", "广东", "医疗床位"},
 }
