@@ -786,14 +786,14 @@ var (
 	reMonthEnd     = lazyRegexp(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:底|末)`)
 	reMonthSpan    = lazyRegexp(`(\d{4})\s*年\s*1\s*[-—–~～至到]\s*(\d{1,2})\s*月`)
 	reMonth        = lazyRegexp(`(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?`)
-	reYearEnd      = lazyRegexp(`(\d{4})\s*年\s*(?:底|末)`)
+	reYearEnd      = lazyRegexp(`(\d{4})\s*年\s*年?(?:底|末)`)
 	reYearPart     = lazyRegexp(`(\d{4})\s*年\s*(?:的)?(上半年|下半年|前三季度|一季度|第一季度|二季度|第二季度|三季度|第三季度|四季度|第四季度)`)
 	reYearSpan     = lazyRegexp(`(\d{4})\s*[-—–~～至到]\s*(\d{4})\s*年`)
 	reSince        = lazyRegexp(`(\d{4})\s*年\s*(?:以来|至今)`)
 	reYear         = lazyRegexp(`(\d{4})\s*年`)
 	reBareYearPart = lazyRegexp(`今年上半年|今年前三季度|上半年|前三季度|一季度`)
 	reThisYear     = lazyRegexp(`今年|本年度`)
-	reLastYear     = lazyRegexp(`(?:去年|上年)(?:底|末)?|过去一年|过去的一年`)
+	reLastYear     = lazyRegexp(`(?:去年|上年)(?:年?(?:底|末))?|过去一年|过去的一年`)
 	reNoYearMonth  = lazyRegexp(`截至\s*(\d{1,2})\s*月\s*(?:底|末)`)
 	reNoYearDay    = lazyRegexp(`截[至止]\s*(?:到)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*0?\s*[-—–~～至]\s*24\s*[时時]`)
 	reNow          = lazyRegexp(`截至目前|截止目前|目前|当前|截至今年`)
@@ -1072,6 +1072,30 @@ func periodMarks(text, docDate string) []periodMark {
 			add(m[0], m[1], strconv.Itoa(end))
 		} else {
 			add(m[0], m[1], fmt.Sprintf("%d/%d", end-4, end))
+		}
+	}
+	// 2022年，…年末基金累计结存42540.73亿元: a year's end without its year
+	// is the end of the year named before it
+	for _, w := range []string{"年末", "年底"} {
+		for i := 0; ; {
+			k := strings.Index(text[i:], w)
+			if k < 0 {
+				break
+			}
+			at := i + k
+			i = at + len(w)
+			if r, _ := utf8.DecodeLastRuneInString(text[:at]); isDigit(r) || strings.ContainsRune("年今去上明当本", r) {
+				continue // 2022年末, 去年年末, 今年底: read above
+			}
+			year, yearAt := "", -1
+			for _, m := range out {
+				if m.at <= at && m.at > yearAt && len(m.period) >= 4 && isYear(m.period[:4]) {
+					year, yearAt = m.period[:4], m.at
+				}
+			}
+			if year != "" {
+				add(at, at+len(w), year+"-12-31")
+			}
 		}
 	}
 	return out
