@@ -1610,8 +1610,8 @@ func placeNamedIn(sentence string, at int, own string, mentions []regions.Mentio
 		if m.End > at {
 			break
 		}
-		if isBase(text, m.Start) || insideTitle(text, m.Start) || rankScope(text, m.Start) {
-			continue
+		if isBase(text, m.Start) || insideTitle(text, m.Start) || rankScope(text, m.Start) || hasPrefixWord(text[m.End:], "outlet") {
+			continue // 湖北日报讯: a paper's name
 		}
 		if m.Start <= bestAt {
 			// 四川省在全省…: 全省 is the province named before it
@@ -1628,6 +1628,16 @@ func placeNamedIn(sentence string, at int, own string, mentions []regions.Mentio
 		best, bestAt = tag, m.Start
 	}
 	return best
+}
+
+// hasPrefixWord reports whether s opens with a word of class.
+func hasPrefixWord(s, class string) bool {
+	for _, w := range words(class) {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // insideBrackets reports whether byte i of s is inside a book title or a
