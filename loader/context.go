@@ -88,6 +88,7 @@ type docContext struct {
 	traditional bool
 	textFor     int
 	text        string
+	simplified  []rune // see view
 	// paraRegion is the place the paragraph last named, "" for its own.
 	paraRegion string
 	para       int // the sentence index the paragraph starts at
@@ -255,6 +256,33 @@ func (c *docContext) placesOf(si int) []regions.Mention {
 	return c.places
 }
 
+// view returns the text the subject rules read: on a traditional page, a
+// copy of text with each of the document's body lines in simplified
+// characters where that keeps its length (the stops, links and comparison
+// words are written in simplified ones), made once; else text itself.
+func (c *docContext) view(text []rune) []rune {
+	if !c.traditional {
+		return text
+	}
+	if c.simplified == nil {
+		v := slices.Clone(text)
+		for _, b := range c.doc.Body {
+			for lo := b.Start; lo < b.End; {
+				hi := lo
+				for hi < b.End && v[hi] != '\n' {
+					hi++
+				}
+				if line := []rune(hanscript.Simplified(string(v[lo:hi]))); len(line) == hi-lo {
+					copy(v[lo:hi], line)
+				}
+				lo = hi + 1
+			}
+		}
+		c.simplified = v
+	}
+	return c.simplified
+}
+
 // textOf returns the text of sentence si as the context rules read it: in
 // simplified characters on a traditional page, where that keeps every
 // byte offset (one three-byte character for another); else as written.
@@ -277,7 +305,9 @@ func (c *docContext) textOf(si int) string {
 // characters, so that a measure lines up across pages in either script.
 func (p *Parsed) context(d *Doc, f Figure, si int, table *Table) Row {
 	row := p.rowContext(d, f, si, table)
-	row.Subject = hanscript.Simplified(row.Subject)
+	if p.ctx.traditional {
+		row.Subject = hanscript.Simplified(row.Subject) // a table's labels
+	}
 	return row
 }
 
@@ -358,7 +388,7 @@ func (p *Parsed) rowContext(d *Doc, f Figure, si int, table *Table) Row {
 		row.Direction = directionOf(before) // 增加20个… in a task is a target that rises
 	}
 	row.Subject = p.subjectOf(s, f, d.Figures)
-	if n := classBound(p.Text, f, s.End); n != "" {
+	if n := classBound(c.view(p.Text), f, s.End); n != "" {
 		// 5岁以下儿童, 100-199张医院: the bound names a class, it
 		// measures nothing and is no target or actual
 		row.Role, row.Subject = "", n
@@ -1660,7 +1690,7 @@ func insideTitle(s string, i int) bool {
 // subjectOf returns the noun phrase a figure of sentence s quantifies.
 // prior are the figures of the document before it.
 func (p *Parsed) subjectOf(s Sentence, f Figure, prior []Row) string {
-	text := p.Text
+	text := p.ctx.view(p.Text)
 	lx := lex()
 	if f.Unit == "名" && text[f.Start] == '第' {
 		// a rank measures the measure ranked: 人均预期寿命…位列全国第七
@@ -1757,12 +1787,17 @@ func clauseBefore(text []rune, sentStart, at int) int {
 // onlyChangeWords reports whether a phrase is made only of the words of a
 // change and its adverbs (降, 提高到, 进一步提高): a verb, no measure.
 func onlyChangeWords(n string) bool {
-	if n == "" {
-		return false
+	if n == "" || len(n) > 48 {
+		return false // a verb phrase of this kind is short
 	}
+	classes := []string{"change", "up", "down", "manner", "link"}
 	for n != "" {
+		r, _ := utf8.DecodeRuneInString(n)
+		if !slices.ContainsFunc(classes, func(c string) bool { return lex().sets[c].mayStart(r) }) {
+			return false
+		}
 		cut := false
-		for _, class := range []string{"change", "up", "down", "manner", "link"} {
+		for _, class := range classes {
 			for _, w := range words(class) {
 				if t, ok := strings.CutPrefix(n, w); ok {
 					n, cut = t, true
@@ -1802,13 +1837,6 @@ const subjectStops = "，,。；;：:、（）()“”\"《》【】和及与或
 // "" when none follows: a count followed by a verb (从10个增长至41个) is the
 // object of that verb, not of a noun.
 func nounAfter(text []rune, from, end int) string {
-	// the stops are simplified characters: read a page in traditional
-	// ones through its simplified form, rune for rune
-	if w := text[from:min(end, from+20)]; len(w) > 0 {
-		if s := []rune(hanscript.Simplified(string(w))); len(s) == len(w) {
-			text, end, from = s, len(s), 0
-		}
-	}
 	k := from
 	for k < end && k-from < 20 {
 		r := text[k]
@@ -1856,8 +1884,7 @@ func nounBefore(text []rune, sentStart, at int) string {
 		k = asides[i][1]
 	}
 	b.WriteString(string(text[k:at]))
-	// the rules below read words in simplified characters
-	s := strings.TrimSpace(hanscript.Simplified(b.String()))
+	s := strings.TrimSpace(b.String())
 	// drop comparison tails: 比上年, 较2024年底, 同比; links (达到, 为)
 	// and the adverbs before them (稳步提升, 进一步提高到)
 	for {
