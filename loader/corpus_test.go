@@ -414,6 +414,8 @@ func TestUnseenCorpus(t *testing.T) {
 		{"eighth-b", bars{0.99, 0.98, 0.99, 0.95, 0.96, 0.94, 0.88}},
 		{"ninth-a", bars{0.99, 0.97, 0.99, 0.91, 0.97, 0.98, 0.96}},
 		{"ninth-b", bars{0.99, 0.99, 0.99, 0.82, 0.98, 0.99, 0.96}},
+		{"tenth-a", bars{0.98, 0.99, 0.36, 0.25, 0.93, 0.97, 0.96}},
+		{"tenth-b", bars{0.99, 0.97, 0.88, 0.85, 0.99, 0.99, 0.94}},
 	} {
 		t.Run(half.name, func(t *testing.T) {
 			s := scoreCorpus(t, filepath.Join("testdata", "unseen", half.name))
