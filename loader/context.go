@@ -764,10 +764,14 @@ func (p *Parsed) cellContext(d *Doc, row *Row, t *Table) {
 	}
 	row.Subject = subjectOfLabel(row.Label)
 	if row.Subject == "" {
-		// a yearbook's row is a year, or a total without a label: the
-		// column names the measure, its lowest header row most closely,
-		// and where the columns are years, the table's title
+		// a yearbook's row is a year, or a total with or without its
+		// label: the column names the measure, its lowest header row most
+		// closely; where the columns are years, a total row's label (总计
+		// under a section) or else the table's title
 		row.Subject = t.lowestSubject(row.Col)
+		if row.Subject == "" && !isYear(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(row.Label), "年"))) {
+			row.Subject = squeezeSpaces([]rune(strings.TrimSpace(row.Label)))
+		}
 		if row.Subject == "" {
 			row.Subject = t.titleSubject(d.Title)
 		}
@@ -1008,7 +1012,7 @@ func periodMarks(text, docDate string) []periodMark {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		if mo >= 1 && mo <= 12 {
-			add(m[0], m[1], fmt.Sprintf("%04d-%02d-%02d", y, mo, lastDay(y, mo)))
+			add(m[0], m[1], fmt.Sprintf("%04d-%02d", y, mo)) // 2024年1-3月: up to that month
 		}
 	}
 	for _, m := range fromYears([]string{"底", "末"}, reYearEnd) {
@@ -2009,8 +2013,12 @@ func subjectOfLabel(label string) string {
 		s = strings.TrimSpace(s[:i])
 	}
 	s = strings.TrimRight(s, ":： ")
-	if s == "其中" || isYear(strings.TrimSpace(strings.TrimSuffix(s, "年"))) {
-		return "" // the mark of a sub-column, or a year: no measure's name
+	switch squeezeSpaces([]rune(s)) {
+	case "其中", "合计", "总计", "共计", "小计", "总数", "全部":
+		return "" // the mark of a sub-column, or a total: no measure's name
+	}
+	if isYear(strings.TrimSpace(strings.TrimSuffix(s, "年"))) {
+		return "" // a year names a period
 	}
 	return s
 }

@@ -886,7 +886,13 @@ func (sc *scanner) impliedUnit(i, start int) string {
 			break
 		}
 	}
-	// the longest unit ending at k (人次: a compound unit ends with 次)
+	// a noun whose unit the lexicon names (床位 is counted in 张), else the
+	// longest unit ending at k (人次: a compound unit ends with 次)
+	for _, nn := range sc.lx.nouns {
+		if k-nn.n >= start && sc.hasSuffix(k, nn.word) {
+			return nn.qualifier
+		}
+	}
 	e, suffix := k, ""
 	if sc.at(k-1) == '次' {
 		e, suffix = k-1, "次"
@@ -898,11 +904,6 @@ func (sc *scanner) impliedUnit(i, start int) string {
 		if u := sc.lx.unitAt(sc.text, e-n, e, false); u != nil && u.n == n && (suffix == "" || u.compound) &&
 			(u.class == ClassPerson || u.class == ClassCount && n+len(suffix) > 1) {
 			return u.unit + suffix
-		}
-	}
-	for _, nn := range sc.lx.nouns {
-		if k-nn.n >= start && sc.hasSuffix(k, nn.word) {
-			return nn.qualifier
 		}
 	}
 	return ""

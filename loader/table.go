@@ -215,7 +215,18 @@ func (t *Table) rowUnit(text []rune, r TableRow, col int) (cellUnit, bool) {
 			return u, true
 		}
 	}
-	return captionUnit(t.CaptionUnit, label)
+	if u, ok := captionUnit(t.CaptionUnit, label); ok {
+		return u, true
+	}
+	// a table that prints no unit: the unit its column's noun, or its
+	// row's, implies (机构个数 个, 床位数 张, 卫生技术人员 人), as a number
+	// after its noun in prose takes it (FIGURES.md §3a)
+	for _, name := range []string{t.lowestSubject(col), subjectOfLabel(label)} {
+		if u := impliedUnitOf(name); u != "" {
+			return cellUnit{unit: u}, true
+		}
+	}
+	return cellUnit{}, false
 }
 
 // parentColumn returns the column whose unit col shares, or -1: the nearest

@@ -309,6 +309,21 @@ var yearbookTests = []struct {
 		},
 	},
 	{
+		// A table that prints no unit (杭州 2024年1-3月): each column's
+		// noun implies its unit, as a number after its noun does in prose;
+		// 1-3月 dates it by the month it reaches.
+		name: "no unit printed: the column's noun implies it",
+		text: "2024年1-3月杭州市医疗机构、床位和卫生技术人员数\n" +
+			"机构分类 | 机构个数 | 床位数 | 卫生技术人员 |\n" +
+			"总 计 | 2901 | 100587 | 143624 |\n" +
+			"综合医院 | 188 | 51878 | 61883 |\n",
+		cells: []cellWant{
+			{"2901", "个", "2024-03", "机构个数", ""},
+			{"51878", "张", "2024-03", "综合医院", ""},
+			{"61883", "人", "2024-03", "综合医院", ""},
+		},
+	},
+	{
 		// A yearbook table whose title gives its year in brackets without
 		// 年 (乐山 17-6): the year of every cell.
 		name:  "a year in brackets in the title",
