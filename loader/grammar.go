@@ -147,6 +147,21 @@ func (sc *scanner) skip(start, end int, reason string) {
 	sc.skips = append(sc.skips, Skip{start, end, string(sc.text[start:end]), reason})
 }
 
+// afterIdentifier reports whether the number at i follows an identifier
+// skipped just before it, joined by 、 or / (a second telephone number).
+func (sc *scanner) afterIdentifier(i int) bool {
+	n := len(sc.skips)
+	if n == 0 || sc.skips[n-1].Reason != SkipIdentifier || sc.skips[n-1].End > i || i-sc.skips[n-1].End > 2 {
+		return false
+	}
+	for _, r := range sc.text[sc.skips[n-1].End:i] {
+		if !strings.ContainsRune("、/／ ", r) {
+			return false
+		}
+	}
+	return sc.skips[n-1].End < i
+}
+
 // skipDigits records the Arabic digit runs in [start, end) as skipped.
 func (sc *scanner) skipDigits(start, end int, reason string) {
 	for i := start; i < end; i++ {
@@ -679,8 +694,27 @@ func (sc *scanner) arabic(i, start, end, prevEnd int) (Figure, int, bool) {
 			return Figure{}, e, false
 		}
 	}
-	// Phone numbers: long digit strings joined by a hyphen (0771-5551234).
-	if next == '-' && isDigit(sc.at(j+1)) && numText[0] == '0' {
+	// Hours: 0-24时, 8—12時: a time of day, as 10:00 is.
+	if strings.ContainsRune("-—－–~～", next) && len(numText) <= 2 {
+		if e := sc.digits(j+1, end); e > j+1 && e-j-1 <= 2 && (sc.at(e) == '时' || sc.at(e) == '時') {
+			sc.skipDigits(i, e, SkipTime)
+			return Figure{}, e + 1, false
+		}
+	}
+	// Phone numbers: long digit strings joined by a hyphen (0771-5551234,
+	// 0471— 6945023); a number in an e-mail address (wjx@163.com).
+	if strings.ContainsRune("-—－–", next) && numText[0] == '0' && len(numText) >= 3 {
+		k := j + 1
+		for k < end && sc.text[k] == ' ' {
+			k++
+		}
+		if isDigit(sc.at(k)) {
+			e := skipDigitsAndSeps(sc.text, k, end)
+			sc.skipDigits(i, e, SkipIdentifier)
+			return Figure{}, e, false
+		}
+	}
+	if prev == '@' || (prev == '_' || isASCIILetter(prev)) && next == '@' {
 		e := skipDigitsAndSeps(sc.text, j, end)
 		sc.skipDigits(i, e, SkipIdentifier)
 		return Figure{}, e, false
@@ -695,8 +729,16 @@ func (sc *scanner) arabic(i, start, end, prevEnd int) (Figure, int, bool) {
 		sc.skip(i, j, SkipListMarker)
 		return Figure{}, j + 1, false
 	}
+	if signAt < 0 && len(numText) >= 5 && sc.afterIdentifier(i) {
+		sc.skip(i, j, SkipIdentifier) // 0471-6945023、6911012: a list of numbers
+		return Figure{}, j, false
+	}
 	if signAt < 0 {
-		if k := sc.spaceBack(i, start); sc.lx.wordBefore(sc.text, max(start, k-sc.lx.maxContext), k, "id-before") != "" {
+		k := sc.spaceBack(i, start)
+		if k > start && isColonRune(sc.text[k-1]) {
+			k = sc.spaceBack(k-1, start) // 联系电话：6911012
+		}
+		if sc.lx.wordBefore(sc.text, max(start, k-sc.lx.maxContext), k, "id-before") != "" {
 			sc.skip(i, j, SkipIdentifier)
 			return Figure{}, j, false
 		}
