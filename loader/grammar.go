@@ -817,6 +817,9 @@ func (sc *scanner) arabic(i, start, end, prevEnd int) (Figure, int, bool) {
 	}
 	if t.unit == "" {
 		t.unit = sc.impliedUnit(numStart, start)
+		if t.unit == "" {
+			t.unit = sc.impliedUnitAfter(t.end, end) // 800多万常住人口
+		}
 		if t.unit == "" && t.exp == 0 && t.qualifier == "" && sc.bareIsNotQuantity(numStart, j, end, numText) {
 			sc.skip(i, j, SkipDate)
 			return Figure{}, j, false
@@ -946,6 +949,23 @@ func (sc *scanner) impliedUnit(i, start int) string {
 		if u := sc.lx.unitAt(sc.text, e-n, e, false); u != nil && u.n == n && (suffix == "" || u.compound) &&
 			(u.class == ClassPerson || u.class == ClassCount && n+len(suffix) > 1) {
 			return u.unit + suffix
+		}
+	}
+	return ""
+}
+
+// impliedUnitAfter returns the unit the noun right after a bare number
+// implies (以全市800多万常住人口计算: 人口 is counted in 人), by the nouns of
+// lexicon/nouns.tsv ending a word of up to six characters, or "".
+func (sc *scanner) impliedUnitAfter(j, end int) string {
+	for n := min(6, end-j); n >= 2; n-- {
+		if !unicode.Is(unicode.Han, sc.text[j]) {
+			return ""
+		}
+		for _, nn := range sc.lx.nouns {
+			if nn.n <= n && sc.hasSuffix(j+n, nn.word) {
+				return nn.qualifier
+			}
 		}
 	}
 	return ""
