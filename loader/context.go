@@ -830,6 +830,7 @@ var (
 	reLastYear     = lazyRegexp(`(?:去年|上年)(?:年?(?:底|末))?|过去一年|过去的一年`)
 	reNoYearMonth  = lazyRegexp(`截至\s*(\d{1,2})\s*月\s*(?:底|末)`)
 	reNoYearDay    = lazyRegexp(`截[至止]\s*(?:到)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*0?\s*[-—–~～至]\s*24\s*[时時]`)
+	reDayOfMonth   = lazyRegexp(`(?:^|[^\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reNow          = lazyRegexp(`截至目前|截止目前|目前|当前|截至今年`)
 	reFiveYear     = lazyRegexp(`“?(十[一二三四五六七八九])五”?(期末|时期|期间|末)`)
 	reBase         = lazyRegexp(`(?:较|比|与|同|于|对比|相比)\s*$`)
@@ -1094,7 +1095,18 @@ func periodMarks(text, docDate string) []periodMark {
 			}
 		}
 		for _, m := range findIf([]string{"目前", "当前", "截至今年"}, reNow) {
-			add(m[0], m[1], docDate)
+			// now is the document's date, or the day the report names
+			// before it (2月3日，记者…获悉，截至目前…)
+			now := docDate
+			if d := reDayOfMonth().FindAllStringSubmatch(text[:m[0]], -1); len(d) > 0 {
+				y, _ := strconv.Atoi(docYear)
+				mo, _ := strconv.Atoi(d[len(d)-1][1])
+				dd, _ := strconv.Atoi(d[len(d)-1][2])
+				if day := fmt.Sprintf("%04d-%02d-%02d", y, mo, dd); mo >= 1 && mo <= 12 && dd >= 1 && dd <= lastDay(y, mo) && (len(docDate) < 10 || day <= docDate) {
+					now = day
+				}
+			}
+			add(m[0], m[1], now)
 		}
 	}
 	for _, m := range findIf([]string{"五"}, reFiveYear) {
