@@ -221,6 +221,16 @@ func (c *docContext) readUpTo(si int) {
 				break
 			}
 		}
+		if len(marks) == 0 && bareYearEnd(s.Text) {
+			// 年末医疗卫生机构80492个, in a bulletin of 2017
+			base := c.paraPeriod
+			if base == "" {
+				base = c.titlePeriod()
+			}
+			if isYear(base) {
+				c.paraPeriod = base + "-12-31"
+			}
+		}
 		if r := placeNamedIn(s.Text, len(s.Text), c.doc.Region, c.placesOf(c.read)); r != "" && (r != regions.Country || opensWith(s.Text, "全国")) {
 			// 全国 inside a clause is mostly an attribute (获批全国…示范
 			// 项目, 位居全国前列): it carries on only when it opens one
@@ -372,6 +382,9 @@ func (p *Parsed) rowContext(d *Doc, f Figure, si int, table *Table) Row {
 	}
 	if row.Period == "" {
 		row.Period = c.titlePeriod()
+	}
+	if inherited && isYear(row.Period) && bareYearEnd(before) {
+		row.Period += "-12-31" // 年末…80492个: the end of the year in force
 	}
 	if r := placeNamedIn(s.Text, len(before), d.Region, places); r != "" {
 		row.Region = r
@@ -906,6 +919,25 @@ func closesAside(text string) bool {
 				return true
 			}
 			depth--
+		}
+	}
+	return false
+}
+
+// bareYearEnd reports whether text names a year's end without its year
+// (年末医疗卫生机构80492个): the end of the year the text is about.
+func bareYearEnd(text string) bool {
+	for _, w := range []string{"年末", "年底"} {
+		for i := 0; ; {
+			k := strings.Index(text[i:], w)
+			if k < 0 {
+				break
+			}
+			at := i + k
+			i = at + len(w)
+			if r, _ := utf8.DecodeLastRuneInString(text[:at]); !isDigit(r) && !strings.ContainsRune("年今去上明当本", r) {
+				return true
+			}
 		}
 	}
 	return false
