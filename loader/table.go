@@ -383,7 +383,9 @@ func (sc *scanner) tableRowFigures(t *Table, r TableRow) []Figure {
 		case r.Section || col == t.LabelCol:
 			sc.skipDigits(c.Start, c.End, SkipLabel)
 			continue
-		case col == t.SerialCol:
+		case col == t.SerialCol || col < t.LabelCol && isSerialCell(cell):
+			// a serial, or a code before the labels (1, 2, 2 of a page
+			// printed from a layout): numbers that name rows, no figures
 			sc.skipDigits(c.Start, c.End, SkipSerial)
 			continue
 		case col == t.UnitCol || isEmptyCell(cell):

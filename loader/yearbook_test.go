@@ -388,3 +388,29 @@ func TestYearbookTables(t *testing.T) {
 		})
 	}
 }
+
+// TestCodesBeforeLabelsAreNoFigures reads a table printed from a layout
+// whose lines carry codes before their labels (内蒙古 21-4: 1, 2, 2): the
+// codes name rows; only the values are figures.
+func TestCodesBeforeLabelsAreNoFigures(t *testing.T) {
+	text := "21-4 卫生事业基本情况\n" +
+		"1     # 医院、卫生院     Hospitals     1799     1803\n" +
+		"2           县及县以上医院         Hospitals at County     471     471\n" +
+		"2           乡镇卫生院         Health Center at Town     1324     1327\n" +
+		"2        疗养院、所     Sanatoriums     6     6\n"
+	src := sources.Source{File: "t.txt", Text: text, Bytes: []byte(text), Documents: []sources.Document{{
+		Title: "21-4 卫生事业基本情况(2008—2009年)", Issuers: []string{"某统计局"}, Date: "2010-01-01", Kind: sources.KindNotice, Region: "内蒙古",
+	}}}
+	p, err := loader.Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range p.Documents[0].Figures {
+		got = append(got, f.Raw)
+	}
+	want := []string{"1799", "1803", "471", "471", "1324", "1327", "6", "6"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("figures %q, want %q", got, want)
+	}
+}
