@@ -416,6 +416,8 @@ func TestUnseenCorpus(t *testing.T) {
 		{"ninth-b", bars{0.99, 0.99, 0.99, 0.82, 0.98, 0.99, 0.96}},
 		{"tenth-a", bars{0.98, 0.99, 0.36, 0.25, 0.93, 0.97, 0.96}},
 		{"tenth-b", bars{0.99, 0.97, 0.88, 0.85, 0.99, 0.99, 0.94}},
+		{"eleventh-a", bars{0.99, 0.99, 0.41, 0.86, 0.92, 0.97, 0.39}},
+		{"eleventh-b", bars{0.98, 0.98, 0.63, 0.85, 0.97, 0.99, 0.99}},
 	} {
 		t.Run(half.name, func(t *testing.T) {
 			s := scoreCorpus(t, filepath.Join("testdata", "unseen", half.name))
