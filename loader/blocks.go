@@ -186,7 +186,7 @@ func (t *Table) cellText(r TableRow, col int) string {
 func segmentBlocks(text []rune, body Span) []Block {
 	body.Start = max(0, min(body.Start, len(text)))
 	body.End = max(body.Start, min(body.End, len(text)))
-	s := &segmenter{text: text, lines: readBodyLines(text, body)}
+	s := &segmenter{text: text, body: body, lines: readBodyLines(text, body)}
 	s.run()
 	return s.out
 }
@@ -194,6 +194,7 @@ func segmentBlocks(text []rune, body Span) []Block {
 // segmenter holds the state of one segmentBlocks call.
 type segmenter struct {
 	text  []rune
+	body  Span
 	lines []segLine
 	out   []Block
 	para  []int // for each block of out, the line it holds if a paragraph, else -1
@@ -1196,6 +1197,9 @@ func (s *segmenter) table(start int) (int, bool) {
 		return end + 1, false
 	}
 	top := s.takeCaption(t, start)
+	if t.CaptionUnit == "" && top == 0 {
+		t.CaptionUnit = s.unitAboveBody()
+	}
 	end = s.takeNotes(t, end)
 	s.readFlatUnits(t, top)
 	span := Span{trimPadding(s.text, s.lines[top].line).Start, trimPadding(s.text, s.lines[end].line).End}
@@ -1314,6 +1318,30 @@ func (s *segmenter) takeCaption(t *Table, start int) int {
 		top = p
 	}
 	return top
+}
+
+// unitAboveBody returns the unit a caption line gives just above the body,
+// among the three lines before it (单位:万张 over a table the body starts
+// with): the body holds the figures, its table's caption may stand outside.
+func (s *segmenter) unitAboveBody() string {
+	end := s.body.Start
+	for k := 0; k < 3 && end > 0; k++ {
+		start := end - 1
+		for start > 0 && s.text[start-1] != '\n' {
+			start--
+		}
+		rs := s.text[start : end-1]
+		if t := trimSpan(s.text, Span{start, end - 1}); t.Len() > 0 {
+			rs = s.text[t.Start:t.End]
+			if isCaptionLine(rs) {
+				if u, _, ok := unitClause(rs); ok {
+					return u
+				}
+			}
+		}
+		end = start
+	}
+	return ""
 }
 
 // takeNotes moves into t the note lines under the table's last line, end

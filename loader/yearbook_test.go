@@ -414,3 +414,28 @@ func TestCodesBeforeLabelsAreNoFigures(t *testing.T) {
 		t.Errorf("figures %q, want %q", got, want)
 	}
 }
+
+// TestUnitAboveTheBody reads a table whose body starts at its header, under
+// a unit line the body leaves out (全国 1949—1975 床位, 单位:万张).
+func TestUnitAboveTheBody(t *testing.T) {
+	text := "1949-2006年全国卫生机构床位数\n单位:万张\n" +
+		"年份\t合计\t医院\t疗养院\n" +
+		"1949\t8.5\t8.0\t0.4\n" +
+		"1950\t11.9\t9.7\t0.6\n"
+	src := sources.Source{File: "t.txt", Text: text, Bytes: []byte(text), Documents: []sources.Document{{
+		Title: "1949-2006年全国卫生机构床位数", Issuers: []string{"某统计局"}, Date: "2008-01-22", Kind: sources.KindNotice, Region: "全国",
+		Body: []sources.Marker{{Start: "年份", End: "0.6"}},
+	}}}
+	p, err := loader.Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range p.Documents[0].Figures {
+		if f.Raw == "9.7" && (f.Unit != "张" || string(f.Value) != "97000") {
+			t.Errorf("9.7: %s %s, want 97000 张", f.Value, f.Unit)
+		}
+	}
+	if len(p.Documents[0].Figures) != 6 {
+		t.Errorf("%d figures, want 6", len(p.Documents[0].Figures))
+	}
+}
