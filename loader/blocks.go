@@ -470,14 +470,24 @@ func (s *segmenter) readFlatUnits(t *Table, top int) {
 	type mark struct {
 		unit cellUnit
 		sub  bool
+		name string // the words of its header cell, less the unit and the #
 	}
 	var marks []mark
 	for _, ln := range lines {
 		rs := s.text[ln.Start:ln.End]
+		cell := 0 // where the current cell began
 		for i := 0; i < len(rs); i++ {
 			switch rs[i] {
+			case '|', '｜':
+				cell = i + 1
 			case '#', '＃':
-				marks = append(marks, mark{sub: true})
+				j := i + 1
+				for j < len(rs) && !isPipe(rs[j]) && !strings.ContainsRune("#＃(（", rs[j]) && !(isPadRune(rs[j]) && j+1 < len(rs) && isPadRune(rs[j+1])) {
+					j++
+				}
+				marks = append(marks, mark{sub: true, name: squeezeSpaces(rs[i+1 : j])})
+				i = j - 1
+				cell = j
 			case '(', '（':
 				j := i + 1
 				for j < len(rs) && rs[j] != ')' && rs[j] != '）' {
@@ -485,35 +495,121 @@ func (s *segmenter) readFlatUnits(t *Table, top int) {
 				}
 				if j < len(rs) && slices.ContainsFunc(rs[i+1:j], isCJKIdeograph) {
 					if u, ok := parseUnitText(string(rs[i+1 : j])); ok {
-						marks = append(marks, mark{unit: u})
+						marks = append(marks, mark{unit: u, name: squeezeSpaces(rs[cell:i])})
 					}
 				}
 				i = j
+				cell = j + 1
 			}
 		}
 	}
 	if len(marks) != len(cols) || marks[0].sub {
 		return
 	}
-	units := map[int]cellUnit{}
-	parent := -1
-	for k, m := range marks {
-		c := cols[k]
-		if !m.sub {
-			units[c], parent = m.unit, c
-			continue
-		}
-		units[c] = units[parent]
-		for _, r := range t.Rows {
-			a, errA := ParseDecimal(strings.TrimSpace(t.cellText(r, c)), 0)
-			b, errB := ParseDecimal(strings.TrimSpace(t.cellText(r, parent)), 0)
-			if errA == nil && errB == nil && b.Less(a) {
-				return // a part larger than its whole: not this reading
+	// each unit opens a column and each # is part of the column before it;
+	// or, a header flattened a level at a time, the units' columns come
+	// first and their parts after them, in order (卫生机构数(个) 床位数(张)
+	// … #医院 #卫生防疫站数 …): the one way of giving each whole its parts
+	// in which no part exceeds its whole
+	parents := 0
+	for parents < len(marks) && !marks[parents].sub {
+		parents++
+	}
+	orders := [][]int{nil} // for each mark, its column's index in cols; nil: in order
+	if parents > 1 && !slices.ContainsFunc(marks[parents:], func(m mark) bool { return !m.sub }) {
+		orders = append(orders, levelOrders(parents, len(marks)-parents)...)
+	}
+	var found map[int]cellUnit
+	var names map[int]string
+	levels := false // found by levels, not in order
+	for _, order := range orders {
+		units, named, parent := map[int]cellUnit{}, map[int]string{}, -1
+		at := make([]int, len(marks)) // the column of each mark
+		if order == nil {
+			for k := range marks {
+				at[k] = cols[k]
+			}
+		} else {
+			for k, pos := range order {
+				at[k] = cols[pos]
 			}
 		}
+		byCol := make([]int, len(marks)) // the marks in column order
+		for k := range marks {
+			byCol[slices.Index(cols, at[k])] = k
+		}
+		ok := true
+		for _, k := range byCol {
+			m, c := marks[k], at[k]
+			named[c] = m.name
+			if !m.sub {
+				units[c], parent = m.unit, c
+				continue
+			}
+			units[c] = units[parent]
+			named[c] = named[parent] + ": " + m.name
+			for _, r := range t.Rows {
+				a, errA := ParseDecimal(strings.TrimSpace(t.cellText(r, c)), 0)
+				b, errB := ParseDecimal(strings.TrimSpace(t.cellText(r, parent)), 0)
+				if errA == nil && errB == nil && b.Less(a) {
+					ok = false // a part larger than its whole: not this reading
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		if found != nil {
+			return // two readings: none is sure
+		}
+		found, names, levels = units, named, order != nil
+		if order == nil {
+			break
+		}
 	}
-	t.flatUnits = units
-	t.flatNames = flatNames(s.text, lines, cols)
+	if found == nil {
+		return
+	}
+	t.flatUnits = found
+	if flat := flatNames(s.text, lines, cols); flat != nil {
+		t.flatNames = flat
+	} else if levels {
+		t.flatNames = names // 卫生机构数: 医院
+	}
+}
+
+// levelOrders returns, for a header that lists parents wholes first and
+// then parts parts, every way of placing them in columns: the i-th whole
+// followed by its share of the parts in order. Each order gives, mark by
+// mark (wholes, then parts), the index of its column.
+func levelOrders(wholes, parts int) [][]int {
+	var out [][]int
+	shares := make([]int, wholes)
+	var place func(i, left int)
+	place = func(i, left int) {
+		if i == wholes-1 {
+			shares[i] = left
+			order := make([]int, wholes+parts)
+			col, part := 0, wholes
+			for w := range wholes {
+				order[w] = col
+				col++
+				for range shares[w] {
+					order[part] = col
+					part++
+					col++
+				}
+			}
+			out = append(out, order)
+			return
+		}
+		for n := 0; n <= left; n++ {
+			shares[i] = n
+			place(i+1, left-n)
+		}
+	}
+	place(0, parts)
+	return out
 }
 
 // flatNames reads the names of the value columns cols from a flattened

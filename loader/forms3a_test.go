@@ -57,6 +57,7 @@ var forms3aTests = []struct {
 	{"the noun after a bare number implies its unit", "以全市800多万常住人口计算，千人均医院床位数仅3.74张。", []want{{"800多万", "8000000", "8000000", "人", "gt"}, {"3.74张", "3.74", "3.74", "张", "exact"}}},
 	{"突破 is more than", "全市医院床位总数突破3万张。", []want{{"突破3万张", "30000", "30000", "张", "gt"}}},
 	{"archive rolls", "向社会开放各类档案625.1万卷。", []want{{"625.1万卷", "6251000", "6251000", "卷", "exact"}}},
+	{"a range of decimals from 0", "人均预期寿命每年提高0.1—0.2岁。", []want{{"0.1—0.2岁", "0.1", "0.2", "岁", "range"}}},
 	{"hours of a day", "2月14日0-24时，新增确诊病例7例。", []want{{"7例", "7", "7", "例", "exact"}}},
 	{"phone number after a colon, with a dash and a space", "联系电话：0471— 6945023、6911012(传真)", nil},
 	{"a number in an e-mail address", "E-mail：wsxxzx_wjx@163.com", nil},

@@ -703,7 +703,7 @@ func (sc *scanner) arabic(i, start, end, prevEnd int) (Figure, int, bool) {
 	}
 	// Phone numbers: long digit strings joined by a hyphen (0771-5551234,
 	// 0471— 6945023); a number in an e-mail address (wjx@163.com).
-	if strings.ContainsRune("-—－–", next) && numText[0] == '0' && len(numText) >= 3 {
+	if strings.ContainsRune("-—－–", next) && numText[0] == '0' && len(numText) >= 3 && !strings.ContainsAny(numText, ".．,，") {
 		k := j + 1
 		for k < end && sc.text[k] == ' ' {
 			k++

@@ -324,6 +324,36 @@ var yearbookTests = []struct {
 		},
 	},
 	{
+		// A pipe table whose header a page flattened a level at a time
+		// (山东 17-2): the wholes with their units first, then their parts
+		// marked #; the one way of giving each whole its parts in which no
+		// part exceeds its whole places them.
+		name: "a header flattened a level at a time",
+		text: "17-2 各市卫生事业基本情况 | |||||||||\n" +
+			"(2004年) | |||||||||\n" +
+			"地 区 | 卫 生 机构数 (个) |\n" +
+			"床位数 (张) |\n" +
+			"卫 生 技术人员 (人) |\n" +
+			"||||||\n" +
+			"#医 院 | #卫 生 防 疫 站 数 |\n" +
+			"#妇 幼 保 健 站 数 |\n" +
+			"#医 院 | #医 生 | #注 册 护 士 |\n" +
+			"||||\n" +
+			"全省总计 | 16574 | 1082 | 177 | 149 | 231574 | 164800 | 323101 | 139177 | 96448 |\n" +
+			"济南市 | 1413 | 153 | 13 | 12 | 24044 | 19677 | 34318 | 14674 | 11560 |\n" +
+			"青岛市 | 2924 | 121 | 20 | 9 | 25684 | 20082 | 32944 | 13957 | 10460 |\n" +
+			"淄博市 | 667 | 60 | 10 | 9 | 14610 | 10536 | 18946 | 8752 | 6010 |\n" +
+			"枣庄市 | 444 | 65 | 8 | 7 | 9935 | 7499 | 14719 | 6257 | 5246 |\n" +
+			"东营市 | 727 | 40 | 7 | 7 | 7709 | 5851 | 10066 | 4171 | 3285 |\n" +
+			"烟台市 | 1762 | 99 | 14 | 13 | 17422 | 12692 | 24466 | 10573 | 6619 |\n",
+		region: "山东",
+		cells: []cellWant{
+			{raw: "149", unit: "个", period: "2004", subjectHas: "妇幼保健站数", region: "山东"},
+			{raw: "19677", unit: "张", period: "2004", subjectHas: "床位数", region: "济南市"},
+			{raw: "13957", unit: "人", period: "2004", subjectHas: "医生", region: "青岛市"},
+		},
+	},
+	{
 		// A yearbook table whose title gives its year in brackets without
 		// 年 (乐山 17-6): the year of every cell.
 		name:  "a year in brackets in the title",
