@@ -547,7 +547,7 @@ func (s *segmenter) readFlatUnits(t *Table, top int) {
 				continue
 			}
 			units[c] = units[parent]
-			named[c] = named[parent] + ": " + m.name
+			named[c] = m.name + "(" + named[parent] + ")" // 医院(卫生机构数)
 			for _, r := range t.Rows {
 				a, errA := ParseDecimal(strings.TrimSpace(t.cellText(r, c)), 0)
 				b, errB := ParseDecimal(strings.TrimSpace(t.cellText(r, parent)), 0)
@@ -574,7 +574,7 @@ func (s *segmenter) readFlatUnits(t *Table, top int) {
 	if flat := flatNames(s.text, lines, cols); flat != nil {
 		t.flatNames = flat
 	} else if levels {
-		t.flatNames = names // 卫生机构数: 医院
+		t.flatNames = names // 卫生机构数, 医院(卫生机构数)
 	}
 }
 

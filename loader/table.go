@@ -266,12 +266,15 @@ func (t *Table) parentColumn(col int) int {
 // header row over it that names one: a row of units alone ((个), (张)) or a
 // 其中 mark names none.
 func (t *Table) lowestSubject(col int) string {
+	if n := t.flatNames[col]; n != "" {
+		return n // a flattened header read back: its rows stand over nothing
+	}
 	for h := len(t.Header) - 1; h >= 0; h-- {
 		if s := subjectOfLabel(t.headerCell(h, col)); s != "" {
 			return s
 		}
 	}
-	return t.flatNames[col] // a flattened header's, where it could be read
+	return ""
 }
 
 // subItem reports whether a header row over col marks it as a part of the
