@@ -418,6 +418,8 @@ func TestUnseenCorpus(t *testing.T) {
 		{"tenth-b", bars{0.99, 0.97, 0.88, 0.85, 0.99, 0.99, 0.94}},
 		{"eleventh-a", bars{0.99, 0.99, 0.41, 0.86, 0.92, 0.97, 0.39}},
 		{"eleventh-b", bars{0.98, 0.98, 0.63, 0.85, 0.97, 0.99, 0.99}},
+		{"twelfth-a", bars{0.99, 0.99, 0.57, 0.75, 0.98, 0.99, 0.91}},
+		{"twelfth-b", bars{0.99, 0.99, 0.96, 0.80, 0.88, 0.99, 0.94}},
 	} {
 		t.Run(half.name, func(t *testing.T) {
 			s := scoreCorpus(t, filepath.Join("testdata", "unseen", half.name))
