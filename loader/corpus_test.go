@@ -24,7 +24,7 @@ import (
 // written against, each with a reading by FIGURES.md made before the loader
 // ran on it. "tune" is the part rules were fixed with; each later part was
 // measured once untouched (the honest numbers, in the README) and then
-// fixed with too, except the last two, seventh-a and seventh-b, which no
+// fixed with too, except the last two, twelfth-a and twelfth-b, which no
 // rule has been written from. See its README.
 
 // corpusGold is one line of a NAME.gold.jsonl file of the unseen corpus.
@@ -401,23 +401,23 @@ func TestUnseenCorpus(t *testing.T) {
 	}{
 		{"tune", bars{0.97, 0.97, 0.97, 0.95, 0.95, 0.97, 0.90}},
 		{"second", bars{0.99, 0.99, 0.99, 0.96, 0.98, 0.98, 0.73}},
-		{"third", bars{0.99, 0.99, 0.95, 0.92, 0.99, 0.99, 0.99}},
+		{"third", bars{0.99, 0.99, 0.98, 0.92, 0.99, 0.99, 0.99}},
 		{"fourth-a", bars{0.99, 0.99, 0.99, 0.90, 0.98, 0.99, 0.95}},
 		{"fourth-b", bars{0.99, 0.99, 0.79, 0.95, 0.98, 0.99, 0.96}},
-		{"fifth-a", bars{0.99, 0.99, 0.49, 0.96, 0.97, 0.97, 0.94}},
+		{"fifth-a", bars{0.99, 0.99, 0.50, 0.96, 0.97, 0.97, 0.94}},
 		{"fifth-b", bars{0.99, 0.96, 0.48, 0.83, 0.96, 0.99, 0.49}},
 		{"sixth-a", bars{0.98, 0.99, 0.98, 0.94, 0.97, 0.99, 0.97}},
 		{"sixth-b", bars{0.99, 0.99, 0.99, 0.87, 0.95, 0.99, 0.97}},
 		{"seventh-a", bars{0.99, 0.99, 0.99, 0.90, 0.99, 0.99, 0.95}},
 		{"seventh-b", bars{0.99, 0.99, 0.99, 0.98, 0.98, 0.99, 0.97}},
-		{"eighth-a", bars{0.99, 0.91, 0.70, 0.67, 0.79, 0.97, 0.88}},
+		{"eighth-a", bars{0.99, 0.93, 0.70, 0.67, 0.79, 0.97, 0.88}},
 		{"eighth-b", bars{0.99, 0.98, 0.99, 0.95, 0.96, 0.94, 0.88}},
 		{"ninth-a", bars{0.99, 0.97, 0.99, 0.90, 0.97, 0.98, 0.96}},
 		{"ninth-b", bars{0.99, 0.99, 0.99, 0.82, 0.98, 0.99, 0.96}},
-		{"tenth-a", bars{0.98, 0.99, 0.36, 0.25, 0.93, 0.97, 0.96}},
-		{"tenth-b", bars{0.99, 0.97, 0.88, 0.85, 0.99, 0.99, 0.94}},
-		{"eleventh-a", bars{0.99, 0.99, 0.41, 0.86, 0.92, 0.97, 0.39}},
-		{"eleventh-b", bars{0.98, 0.98, 0.63, 0.85, 0.97, 0.99, 0.99}},
+		{"tenth-a", bars{0.98, 0.99, 0.98, 0.89, 0.93, 0.97, 0.96}},
+		{"tenth-b", bars{0.99, 0.99, 0.97, 0.96, 0.99, 0.99, 0.94}},
+		{"eleventh-a", bars{0.99, 0.99, 0.99, 0.86, 0.92, 0.97, 0.85}},
+		{"eleventh-b", bars{0.98, 0.98, 0.98, 0.85, 0.97, 0.99, 0.99}},
 		{"twelfth-a", bars{0.99, 0.99, 0.57, 0.75, 0.98, 0.99, 0.91}},
 		{"twelfth-b", bars{0.99, 0.99, 0.96, 0.80, 0.88, 0.99, 0.94}},
 	} {
