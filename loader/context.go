@@ -73,9 +73,11 @@ const (
 // while a document is read.
 type docContext struct {
 	doc *Doc
-	// the sentence last given context, and its date expressions
+	// the sentence last given context, its date expressions, and where it
+	// names a year's end without its year (see periodMarksEnds)
 	marksFor int
 	marks    []periodMark
+	bareEnds []int
 	// paraPeriod is the period in force at the end of the paragraph's
 	// sentences read so far; sectionPeriod the section heading's.
 	paraPeriod, sectionPeriod string
@@ -221,7 +223,7 @@ func (c *docContext) readUpTo(si int) {
 				break
 			}
 		}
-		if len(marks) == 0 && bareYearEnd(s.Text) {
+		if len(marks) == 0 && len(c.bareEnds) > 0 {
 			// 年末医疗卫生机构80492个, in a bulletin of 2017
 			base := c.paraPeriod
 			if base == "" {
@@ -253,7 +255,8 @@ func opensWith(sentence, word string) bool {
 // marksOf returns the date expressions of sentence si, found once.
 func (c *docContext) marksOf(si int) []periodMark {
 	if c.marksFor != si {
-		c.marks, c.marksFor = periodMarks(c.textOf(si), c.doc.Date), si
+		c.marks, c.bareEnds = periodMarksEnds(c.textOf(si), c.doc.Date)
+		c.marksFor = si
 	}
 	return c.marks
 }
@@ -373,8 +376,10 @@ func (p *Parsed) rowContext(d *Doc, f Figure, si int, table *Table) Row {
 	})
 	if pr := respectivePeriod(before, marks, s, si, f, d.Figures); pr != "" {
 		row.Period = pr
-	} else if pr := parallelPeriod(p.Text, before, s, si, f, d.Figures); pr != "" {
-		row.Period = pr
+	} else if yearsBefore(marks, len(before)) >= 2 {
+		if pr := parallelPeriod(p.Text, before, s, si, f, d.Figures); pr != "" {
+			row.Period = pr
+		}
 	}
 	inherited := row.Period == "" // from the paragraph, not the sentence
 	if row.Period == "" {
@@ -383,7 +388,7 @@ func (p *Parsed) rowContext(d *Doc, f Figure, si int, table *Table) Row {
 	if row.Period == "" {
 		row.Period = c.titlePeriod()
 	}
-	if inherited && isYear(row.Period) && bareYearEnd(before) {
+	if inherited && isYear(row.Period) && len(c.bareEnds) > 0 && c.bareEnds[0] < len(before) {
 		row.Period += "-12-31" // 年末…80492个: the end of the year in force
 	}
 	if r := placeNamedIn(s.Text, len(before), d.Region, places); r != "" {
@@ -427,6 +432,18 @@ func (p *Parsed) rowContext(d *Doc, f Figure, si int, table *Table) Row {
 		row.Period = changePeriod(row.Period, window(before))
 	}
 	return row
+}
+
+// yearsBefore counts the date expressions before byte at that name a year
+// alone: a list of years needs two.
+func yearsBefore(marks []periodMark, at int) int {
+	n := 0
+	for _, m := range marks {
+		if m.at <= at && isYear(m.period) {
+			n++
+		}
+	}
+	return n
 }
 
 // reYearList is a list of years joined by 和, 及, 与 or 、: 到2022年和2030年.
@@ -924,25 +941,6 @@ func closesAside(text string) bool {
 	return false
 }
 
-// bareYearEnd reports whether text names a year's end without its year
-// (年末医疗卫生机构80492个): the end of the year the text is about.
-func bareYearEnd(text string) bool {
-	for _, w := range []string{"年末", "年底"} {
-		for i := 0; ; {
-			k := strings.Index(text[i:], w)
-			if k < 0 {
-				break
-			}
-			at := i + k
-			i = at + len(w)
-			if r, _ := utf8.DecodeLastRuneInString(text[:at]); !isDigit(r) && !strings.ContainsRune("年今去上明当本", r) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // asOf reports whether text ends in the words of an as-of date (截至, 截止,
 // 截止到, 截至到), not a deadline's 到.
 func asOf(text string) bool {
@@ -960,9 +958,17 @@ func isBase(text string, i int) bool {
 // period of a figure after it. Where two end at the same place, the more
 // precise (listed later) wins: 2025年9月底 over 2025年.
 func periodMarks(text, docDate string) []periodMark {
+	marks, _ := periodMarksEnds(text, docDate)
+	return marks
+}
+
+// periodMarksEnds is periodMarks, and where the text names a year's end
+// without its year and no year before it (年末医疗卫生机构80492个): the end of
+// the year in force, which only the paragraph knows.
+func periodMarksEnds(text, docDate string) (marks []periodMark, bareEnds []int) {
 	trig := periodTriggers(text)
 	if trig&(1<<0|1<<1|1<<2|1<<3|1<<4|1<<5) == 0 {
-		return nil // no 年今目五季月: no expression below can match
+		return nil, nil // no 年今目五季月: no expression below can match
 	}
 	// findIf runs an expression only when text holds a word it needs:
 	// first the words' first runes are looked up in trig, which is free.
@@ -1155,6 +1161,9 @@ func periodMarks(text, docDate string) []periodMark {
 	// 2022年，…年末基金累计结存42540.73亿元: a year's end without its year
 	// is the end of the year named before it
 	for _, w := range []string{"年末", "年底"} {
+		if trig&1 == 0 {
+			break
+		}
 		for i := 0; ; {
 			k := strings.Index(text[i:], w)
 			if k < 0 {
@@ -1173,10 +1182,12 @@ func periodMarks(text, docDate string) []periodMark {
 			}
 			if year != "" {
 				add(at, at+len(w), year+"-12-31")
+			} else {
+				bareEnds = append(bareEnds, at)
 			}
 		}
 	}
-	return out
+	return out, bareEnds
 }
 
 // yearPart returns the as-of date of a part of a year: 上半年 → 06-30,
@@ -1419,7 +1430,7 @@ func roleOf(sentence, before, period, docDate, kind string, f Figure) string {
 		return "" // a rule's bound or condition: 处…罚款, 应当在5日内
 	case hasWord(clause, "actual"):
 		return RoleActual
-	case strings.Contains(before, "截至") || strings.Contains(before, "截止"):
+	case hasWord(before, "as-of"):
 		// 截止到2018年底，…拥有…5270个, in a release dated 2018-12-12:
 		// what stands at an as-of date was counted, even one a little
 		// after the page's date

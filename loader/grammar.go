@@ -958,9 +958,12 @@ func (sc *scanner) impliedUnit(i, start int) string {
 // implies (以全市800多万常住人口计算: 人口 is counted in 人), by the nouns of
 // lexicon/nouns.tsv ending a word of up to six characters, or "".
 func (sc *scanner) impliedUnitAfter(j, end int) string {
+	if j >= end || !unicode.Is(unicode.Han, sc.text[j]) {
+		return ""
+	}
 	for n := min(6, end-j); n >= 2; n-- {
-		if !unicode.Is(unicode.Han, sc.text[j]) {
-			return ""
+		if !sc.lx.nounSet.mayEnd(sc.text[j+n-1]) {
+			continue
 		}
 		for _, nn := range sc.lx.nouns {
 			if nn.n <= n && sc.hasSuffix(j+n, nn.word) {

@@ -62,6 +62,7 @@ type lexicon struct {
 	contexts   map[string][]string
 	sets       map[string]*wordSet // contexts, indexed for hasWord
 	nouns      []qualifierWord     // ending and unit (in qualifier), longest first
+	nounSet    *wordSet            // the nouns' words, for their last runes
 	glosses    map[string]string   // English unit gloss (lower case, single spaces) → unit
 	maxContext int
 }
@@ -270,6 +271,11 @@ func readLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	slices.SortStableFunc(lx.nouns, byLengthDesc)
+	nounWords := make([]string, len(lx.nouns))
+	for i, nn := range lx.nouns {
+		nounWords[i] = nn.word
+	}
+	lx.nounSet = newWordSet(nounWords)
 	lx.glosses = map[string]string{}
 	err = eachRawLine("glosses.tsv", 2, func(f []string, line int) error {
 		lx.glosses[glossKey(f[0])] = f[1]

@@ -175,7 +175,11 @@ var chineseSpelled = strings.NewReplacer("廿", "二十", "卅", "三十", "卌"
 // way running text writes counts. Digit strings without units (二〇二二) are
 // years, not counts, and fail with ErrSyntax.
 func ParseChinese(s string) (Decimal, error) {
-	intPart, frac, hasFrac := strings.Cut(chineseSpelled.Replace(s), ".")
+	spelled := s
+	if strings.ContainsAny(s, "廿卅卌点點") {
+		spelled = chineseSpelled.Replace(s)
+	}
+	intPart, frac, hasFrac := strings.Cut(spelled, ".")
 	rs := []rune(intPart)
 	if len(rs) == 0 {
 		return "", &NumError{"ParseChinese", s, ErrSyntax}
