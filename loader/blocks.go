@@ -796,28 +796,24 @@ func (s *segmenter) spacedWords(i int) ([]Span, bool) {
 // isTranslation reports whether a line holds only Latin text: a bilingual
 // yearbook's translation of the row above (Integrated Hospitals).
 func isTranslation(rs []rune) bool {
-	letters := 0
-	for _, r := range rs {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
-			letters++
-		case isPadRune(r) || strings.ContainsRune(",.&'()-/", r):
-		default:
-			return false
-		}
-	}
-	return letters > 0
+	return latinWith(rs, func(r rune) bool { return isPadRune(r) || strings.ContainsRune(",.&'()-/", r) })
 }
 
 // isLatinGloss reports whether rs is an English gloss: Latin letters, with
 // digits, spaces and punctuation (10 000 yuan, person-time).
 func isLatinGloss(rs []rune) bool {
+	return latinWith(rs, func(r rune) bool { return r < 0x80 })
+}
+
+// latinWith reports whether rs holds a Latin letter and, besides letters,
+// only runes that also accepts.
+func latinWith(rs []rune, also func(rune) bool) bool {
 	letters := 0
 	for _, r := range rs {
 		switch {
-		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+		case isASCIILetter(r):
 			letters++
-		case r < 0x80:
+		case also(r):
 		default:
 			return false
 		}
