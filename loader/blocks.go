@@ -516,8 +516,9 @@ func (s *segmenter) readFlatUnits(t *Table, top int) {
 		parents++
 	}
 	orders := [][]int{nil} // for each mark, its column's index in cols; nil: in order
-	if parents > 1 && !slices.ContainsFunc(marks[parents:], func(m mark) bool { return !m.sub }) {
-		orders = append(orders, levelOrders(parents, len(marks)-parents)...)
+	if parts := len(marks) - parents; parents > 1 && !slices.ContainsFunc(marks[parents:], func(m mark) bool { return !m.sub }) &&
+		placings(parents, parts) <= maxPlacings {
+		orders = append(orders, levelOrders(parents, parts)...)
 	}
 	var found map[int]cellUnit
 	var names map[int]string
@@ -578,10 +579,27 @@ func (s *segmenter) readFlatUnits(t *Table, top int) {
 	}
 }
 
-// levelOrders returns, for a header that lists parents wholes first and
-// then parts parts, every way of placing them in columns: the i-th whole
-// followed by its share of the parts in order. Each order gives, mark by
-// mark (wholes, then parts), the index of its column.
+// maxPlacings bounds the ways of sharing a flattened header's parts among
+// its wholes that are tried (a yearbook's header has a few of each).
+const maxPlacings = 2000
+
+// placings returns the number of ways of sharing parts among wholes in
+// order, C(parts+wholes-1, wholes-1), or more than maxPlacings.
+func placings(wholes, parts int) int {
+	n := 1
+	for i := 1; i < wholes; i++ {
+		n = n * (parts + i) / i
+		if n > maxPlacings {
+			return maxPlacings + 1
+		}
+	}
+	return n
+}
+
+// levelOrders returns, for a header that lists its wholes first and then
+// their parts, every way of placing them in columns: each whole followed by
+// its share of the parts, in order. Each order gives, mark by mark (wholes,
+// then parts), the index of its column.
 func levelOrders(wholes, parts int) [][]int {
 	var out [][]int
 	shares := make([]int, wholes)

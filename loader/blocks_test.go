@@ -725,3 +725,20 @@ func BenchmarkSegmentBlocks(b *testing.B) {
 		})
 	}
 }
+
+// TestPlacings counts the ways of sharing a flattened header's parts among
+// its wholes, and stops counting past the bound.
+func TestPlacings(t *testing.T) {
+	for _, tt := range []struct{ wholes, parts, want int }{
+		{3, 6, 28}, {2, 3, 4}, {1, 5, 1}, {6, 30, maxPlacings + 1},
+	} {
+		if got := placings(tt.wholes, tt.parts); got != tt.want {
+			t.Errorf("placings(%d, %d) = %d, want %d", tt.wholes, tt.parts, got, tt.want)
+		}
+		if tt.want <= maxPlacings {
+			if got := len(levelOrders(tt.wholes, tt.parts)); got != tt.want {
+				t.Errorf("levelOrders(%d, %d) gives %d orders, want %d", tt.wholes, tt.parts, got, tt.want)
+			}
+		}
+	}
+}
