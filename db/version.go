@@ -7,7 +7,7 @@ const SchemaVersion = 6
 
 // Version is the data version of the embedded snapshot: the schema version and
 // a hash over the sources' names and SHA-256 hashes.
-const Version = "6-0cbd0cb91efb2618"
+const Version = "6-e0fb9bdfe5489dbe"
 
 // SourceHashes maps each embedded source file to the SHA-256 of its bytes.
 var SourceHashes = map[string]string{

@@ -605,12 +605,7 @@ func isLevel(f Figure, subject string) bool {
 	if u := lex().unitNamed(f.Unit); u != nil && (u.class == ClassRatio || u.class == ClassRate) || strings.Contains(f.Unit, "/") {
 		return true
 	}
-	for _, w := range words("per-head") {
-		if strings.HasPrefix(subject, w) {
-			return true
-		}
-	}
-	return hasWord(subject, "rate-noun")
+	return hasPrefixWord(subject, "per-head") || hasWord(subject, "rate-noun")
 }
 
 // isFlow reports whether a figure counts what flows through a period
@@ -702,14 +697,7 @@ func generic(subject string) bool {
 
 // opensComparison reports whether a phrase opens with the words of a
 // comparison (比上年, 较2024年底, 同比, 环比): it names a base, no measure.
-func opensComparison(s string) bool {
-	for _, w := range words("comparison") {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func opensComparison(s string) bool { return hasPrefixWord(s, "comparison") }
 
 // respectivePeriod applies 分别 to periods: in 到2022年和2030年…分别不低于22%
 // 和30%, the figures after 分别 take the periods listed before it in turn.
